@@ -1,0 +1,42 @@
+"""Agenda items: numbered items of minutes, or the one titled item of a decision/item page."""
+
+from __future__ import annotations
+
+import re
+
+from models.records import AgendaItem, DocType, Document, Evidence, Section
+
+NAME = "agenda"
+VERSION = "1"
+
+PAGE_LABEL = re.compile(r"^(?:Decision details|Agenda item|Issue details|Item details)$", re.I)
+
+
+def page_title(document: Document) -> tuple[str, tuple[int, int]] | None:
+    """The title of a one-item page: the first heading after the page's label."""
+    blocks = document.blocks[:6]
+    for index, block in enumerate(blocks):
+        if PAGE_LABEL.match(document.block_text(block)):
+            for following in blocks[index + 1 :]:
+                text = document.block_text(following)
+                if following.kind == "heading" and not text.endswith(":"):
+                    return text, (following.start, following.end)
+            return None
+    return None
+
+
+def extract_agenda(
+    document: Document, sections: tuple[Section, ...], doc_type: DocType
+) -> tuple[AgendaItem, ...]:
+    if sections:
+        stated = {item.number: item.title for item in document.facts.items if item.number}
+        return tuple(
+            AgendaItem(s.number, stated.get(s.number or "", s.title),
+                       Evidence(s.heading_span, NAME, VERSION))
+            for s in sections
+        )
+    if doc_type in ("decision", "agenda_item"):
+        found = page_title(document)
+        if found:
+            return (AgendaItem(None, found[0], Evidence(found[1], NAME, VERSION)),)
+    return ()

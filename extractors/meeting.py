@@ -1,0 +1,194 @@
+"""Document type, council, body, meeting date, time and venue."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from extractors.dates import find_date
+from models.records import DocType, Document, Evidence, MeetingInfo
+
+NAME = "meeting"
+VERSION = "1"
+
+HEAD_CHARS = 1500
+_COUNCIL = re.compile(
+    r"^(?:The\s+)?(?:(?:Royal\s+)?(?:[A-Z][\w'’.-]*\s+)+?)(?:(?:County|Borough|City|District|Town|"
+    r"Parish|Metropolitan(?:\s+Borough)?)\s+)?Council$"
+)
+BODY_NOUN = (r"(?:Sub-Committee|Subcommittee|Committee|Board|Panel|Cabinet|Council|Forum|"
+             r"Partnership|Commission|Executive|Assembly|Group)")
+_CAP = r"[A-Z][\w'’.&-]*"
+_JOIN = r"(?:and|&|of|on|for|in|the)"
+BODY_PHRASE = re.compile(
+    rf"\b((?:{_CAP} +(?:{_JOIN} +)*)*{BODY_NOUN}(?: +(?:on|for|of) +(?:{_CAP} ?)+)?)"
+)
+_DETERMINER = re.compile(r"^(?:The|This|That|A|An|Each|Every|Its|Their|Our|Full)\s+")
+_LABELLED_BODY = re.compile(
+    r"^(?:Decision Maker|Decision maker|Committee|Meeting of|Body|Meeting)\s*:\s*(?P<body>.+)$"
+)
+_DECIDED_AT = re.compile(r"^Decided at meeting:\s*(?P<date>[\d/.-]+)\s*[-–]\s*(?P<body>.+)$")
+_LABELLED_DATE = re.compile(
+    r"^(?:Date of decision|Date of meeting|Meeting date|Date|Decided at meeting|Date of Meeting)"
+    r"\s*:\s*(?P<value>.+)$",
+    re.IGNORECASE,
+)
+_MINUTES_OF = re.compile(
+    r"\bMinutes\s+of\s+(?:the|a|an)\s+(?:(?:Ordinary|Extraordinary|Special|Annual|Virtual|Remote|"
+    r"Hybrid|Reconvened)\s+)*(?:Meeting|meeting)(?:\s+of\s+(?:the\s+)?(?P<body>.+?))?\s+"
+    r"(?:held|which took place|convened)\s+(?:on|at)\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_TIME = re.compile(r"\b(?:at|commencing at|from)\s+(?P<time>\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|noon))",
+                   re.IGNORECASE)
+_VENUE = re.compile(r"\b(?:in|at)\s+(?P<venue>(?:the\s+)?[A-Z].+?)\s*\.?$")
+
+
+def _head_lines(document: Document) -> list[tuple[str, int]]:
+    lines = []
+    for block in document.blocks:
+        if block.start > HEAD_CHARS and len(lines) > 8:
+            break
+        lines.append((document.block_text(block), block.start))
+    return lines
+
+
+def doc_type(document: Document) -> DocType:
+    head = [text.lower() for text, _ in _head_lines(document)[:6]]
+    text = document.text
+    if document.media_type == "application/xml":
+        return "minutes"
+    if any(line.startswith("decision details") for line in head) or "\nDecision Maker:" in text:
+        return "decision"
+    if any(line.startswith(("agenda item", "minutes:")) for line in head[:3]):
+        return "agenda_item"
+    head_text = "\n".join(text for text, _ in _head_lines(document))
+    if re.search(r"\bminutes\b|\bpresent\s*:", head_text, re.IGNORECASE):
+        return "minutes"
+    if re.search(r"^(?:Present|PRESENT|Attendees)\b", text, re.MULTILINE) and re.search(
+        r"\bRESOLVED\b", text, re.IGNORECASE
+    ):
+        return "minutes"
+    return "report"
+
+
+def council_name(document: Document) -> str | None:
+    for line, _ in _head_lines(document)[:8]:
+        line = line.strip()
+        if len(line) < 80 and _COUNCIL.match(line):
+            return line
+    return None
+
+
+def clean_body(phrase: str) -> str | None:
+    phrase = _DETERMINER.sub("", phrase.strip(" .,;:–-"))
+    phrase = re.sub(r"\s+", " ", phrase)
+    if not re.search(rf"{BODY_NOUN}", phrase):
+        return phrase or None
+    words = phrase.split()
+    if len(words) < 2 and words[0] not in {"Cabinet", "Council", "Executive"}:
+        return None
+    return phrase
+
+
+def _body_from_labels(document: Document) -> tuple[str, int] | None:
+    for block in document.blocks:
+        line = document.block_text(block)
+        for pattern in (_LABELLED_BODY, _DECIDED_AT):
+            match = pattern.match(line)
+            if match:
+                body = clean_body(match.group("body"))
+                if body:
+                    return body, block.start + match.start("body")
+    return None
+
+
+def _body_from_minutes_heading(document: Document, council: str | None) -> tuple[str, int] | None:
+    lines = _head_lines(document)
+    for index, (line, start) in enumerate(lines):
+        match = _MINUTES_OF.search(line)
+        if not match:
+            continue
+        if match.group("body"):
+            body = clean_body(match.group("body"))
+            if body:
+                return body, start + match.start("body")
+        for previous, previous_start in reversed(lines[:index]):
+            if previous != council and len(previous) < 120 and not previous.endswith("."):
+                body = clean_body(previous)
+                if body:
+                    return body, previous_start
+    return None
+
+
+def _body_from_phrases(document: Document, council: str | None) -> tuple[str, int] | None:
+    for match in BODY_PHRASE.finditer(document.text):
+        body = clean_body(match.group(1))
+        if body and body != council and len(body.split()) >= 2:
+            return body, match.start(1)
+    return None
+
+
+def body_name(document: Document, council: str | None) -> tuple[str | None, int]:
+    if document.facts.body:
+        return document.facts.body, 0
+    for finder in (_body_from_labels, lambda d: _body_from_minutes_heading(d, council)):
+        found = finder(document)
+        if found:
+            return found
+    if council and document.text.lstrip().startswith(council):
+        heading = _body_from_minutes_heading(document, None)
+        if heading and heading[0] == council:
+            return council, heading[1]
+    found = _body_from_phrases(document, council)
+    return found if found else (None, 0)
+
+
+def meeting_date(document: Document, kind: DocType) -> tuple[dt.date | None, int]:
+    if document.facts.meeting_date:
+        return document.facts.meeting_date, 0
+    for block in document.blocks:
+        line = document.block_text(block)
+        match = _LABELLED_DATE.match(line)
+        if match:
+            found = find_date(match.group("value"))
+            if found:
+                return found[0], block.start + match.start("value") + found[1][0]
+    if kind != "minutes":
+        return None, 0
+    for line, start in _head_lines(document):
+        if _MINUTES_OF.search(line) or re.search(r"\bheld\s+on\b|\bmeeting\b", line, re.IGNORECASE):
+            found = find_date(line)
+            if found:
+                return found[0], start + found[1][0]
+    return None, 0
+
+
+def time_and_venue(document: Document) -> tuple[str | None, str | None]:
+    if document.facts.meeting_time or document.facts.location:
+        return document.facts.meeting_time, document.facts.location
+    for line, _ in _head_lines(document):
+        if not _MINUTES_OF.search(line) and not re.search(r"\bheld\b", line, re.IGNORECASE):
+            continue
+        time = _TIME.search(line)
+        if time:
+            venue = _VENUE.search(line, time.end())
+            return " ".join(time.group("time").split()), venue.group("venue") if venue else None
+    return None, None
+
+
+def extract_meeting(document: Document) -> MeetingInfo:
+    kind = doc_type(document)
+    council = council_name(document)
+    body, body_at = body_name(document, council)
+    date, _ = meeting_date(document, kind)
+    time, venue = time_and_venue(document)
+    return MeetingInfo(
+        doc_type=kind,
+        council=council,
+        body=body,
+        meeting_date=date,
+        meeting_time=time,
+        location=venue,
+        evidence=Evidence((body_at, body_at + len(body or "")), NAME, VERSION),
+    )

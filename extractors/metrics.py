@@ -1,0 +1,212 @@
+"""Quoted performance figures: value, unit, indicator, comparator and period.
+
+Each number in a sentence is read with its unit (%, £m, per 10,000, days, ...). The words
+between the previous number and this one say what it is compared with ("national (62.0)",
+"from 1,288"); a bare number in brackets after a comparator takes the unit of the sentence's
+first figure. Dates, times, years, ages, item numbers and numbers inside names are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.numbers import (
+    CURRENCIES,
+    NUMERAL,
+    WORD_NUMBERS,
+    apply_multiplier,
+    parse_numeral,
+    parse_word_number,
+)
+from extractors.text import split_sentences
+from models.records import Comparator, Document, Evidence, Metric, Section
+
+NAME = "metrics"
+VERSION = "1"
+
+_WORDS = "|".join(sorted((w for w in WORD_NUMBERS if w not in {"one", "hundred"}), key=len, reverse=True))
+CANDIDATE = re.compile(
+    rf"(?P<currency>[£€$])\s?(?P<money>{NUMERAL})\s?(?P<mult>bn|billion|million|m|k)?\b"
+    rf"|(?<![\w/.£€$-])(?P<num>{NUMERAL})(?![\w/]|\.\d|-\d|:\d)"
+    rf"|\b(?P<word>{_WORDS})\b(?!-year-old)",
+    re.IGNORECASE,
+)
+PERCENT_AFTER = re.compile(r"^\s?(?:%|per\s?cent\b|percent\b)")
+POINTS_AFTER = re.compile(r"^\s?(?:%\s*)?percentage\s+points?\b", re.I)
+RATE_AFTER = re.compile(
+    r"^[^.;:()\d]{0,60}?\bper\s+(?P<base>1,?000|10,?000|100,?000)\b", re.I
+)
+DURATION_AFTER = re.compile(r"^[\s-]?(?:working\s+)?(?P<unit>days?|weeks?|months?|years?)\b", re.I)
+SCORE_AFTER = re.compile(r"^\s?(?:points?\b|score\b)", re.I)
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+         r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+# what may stand just before a number that is not a metric
+SKIP_BEFORE = re.compile(
+    rf"(?:\b(?:aged?|ages|Quarter|Q|Stage|KS|Grade|Grades|Year|Years|Attainment|Progress|Item|"
+    rf"Minute|Page|Paragraph|Para|Appendix|Section|Tier|Level|Phase|Band|Room|No|Number|Tel|"
+    rf"telephone|CR|Ward|Priority|Schedule|Annex|Recommendation|between|{MONTH})\s?"
+    rf"|\b(?:from|to|and|-|–)\s(?={MONTH})|\d[/.-]|[A-Z]{{2,}})$",
+)
+SKIP_AFTER = re.compile(
+    rf"^(?:\s?(?:st|nd|rd|th)\b|\s?(?:[ap]\.?m\.?|o'clock)\b|\s+{MONTH}\b|/\d|\s?-\s?\d|"
+    r"\s+(?:years?\s+old|year-olds?)\b|\s?(?:am|pm)\b)",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+COMPARATORS: tuple[tuple[re.Pattern[str], Comparator], ...] = (
+    (re.compile(r"statistical\s+neighbou?rs?|comparator\s+authorities|similar\s+authorities", re.I),
+     "statistical_neighbours"),
+    (re.compile(r"\bregional(?:ly)?\b|\bregion\b|\bNorth\s+West\b", re.I), "regional"),
+    (re.compile(r"\bnational(?:ly)?\b|\bEngland\b|\ball\s+authorities\b", re.I), "national"),
+    (re.compile(r"\btarget\b|\baim\b|\bambition\b|\bgoal\b", re.I), "target"),
+    (re.compile(r"\bprevious\b|\blast\s+(?:year|quarter|month)\b|\bfrom\s*$|\bcompared\s+(?:to|with)\b|"
+                r"\bdown\s+from\b|\bup\s+from\b|\bsame\s+period\s+last\b", re.I), "previous"),
+)
+PERIOD = re.compile(
+    r"\b(?:(?:the\s+)?end\s+of\s+)?(?:Q[1-4](?:\s+(?:of\s+)?20\d\d/\d\d)?|[Qq]uarter\s+(?:[1-4]|one|two|three|four)"
+    r"(?:\s+(?:of\s+)?20\d\d/\d\d)?|20\d\d/\d\d|20\d\d-\d\d|" + MONTH + r"(?:\s+20\d\d)?|20\d\d)\b"
+)
+STOP_WORDS = frozenset(
+    "the a an of in on at to for by with and or was were is are be been being has have had this "
+    "that these those which who its their there it as from than also than but while whilst over "
+    "under around about approximately some same current currently latest total".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    value: float
+    unit: str
+    start: int
+    end: int  # end of the figure including its unit
+
+
+def _unit_after(sentence: str, end: int) -> tuple[str, int] | None:
+    rest = sentence[end:]
+    if match := POINTS_AFTER.match(rest):
+        return "percentage_points", end + match.end()
+    if match := PERCENT_AFTER.match(rest):
+        return "percent", end + match.end()
+    if match := DURATION_AFTER.match(rest):
+        unit = match.group("unit").lower()
+        return (unit if unit.endswith("s") else unit + "s"), end + match.end()
+    if match := RATE_AFTER.match(rest):
+        return "per_" + match.group("base").replace(",", ""), end + match.end()
+    if SCORE_AFTER.match(rest):
+        return "score", end
+    return None
+
+
+def _skip(sentence: str, start: int, end: int, raw: str) -> bool:
+    before, after = sentence[max(0, start - 20) : start], sentence[end:]
+    if SKIP_BEFORE.search(before) or SKIP_AFTER.match(after):
+        return True
+    if YEAR.match(raw) and not PERCENT_AFTER.match(after):
+        return True
+    if re.search(r"\b(?:Tel|Telephone|Phone)\b", sentence[max(0, start - 40) : start], re.I):
+        return True
+    # a number right after a capitalised name word: "Attainment 8", "Progress 8"
+    word_before = re.search(r"([A-Z][a-z]+)\s$", before)
+    return bool(word_before and start - len(word_before.group(0)) > 0 and not PERCENT_AFTER.match(after))
+
+
+def _figures(sentence: str) -> list[_Found]:
+    found: list[_Found] = []
+    for match in CANDIDATE.finditer(sentence):
+        if match.group("currency"):
+            value = apply_multiplier(parse_numeral(match.group("money")), match.group("mult"))
+            found.append(_Found(value, CURRENCIES[match.group("currency")], match.start(), match.end()))
+            continue
+        raw = match.group("num") or match.group("word")
+        if _skip(sentence, match.start(), match.end(), raw):
+            continue
+        number = parse_word_number(raw) if match.group("word") else parse_numeral(raw)
+        if number is None:
+            continue
+        unit = _unit_after(sentence, match.end())
+        if unit is None:
+            found.append(_Found(number, "count", match.start(), match.end()))
+        else:
+            found.append(_Found(number, unit[0], match.start(), unit[1]))
+    return found
+
+
+def _inherit_units(sentence: str, figures: list[_Found]) -> list[_Found]:
+    """'national (62.0)' after '77.8 ... per 10,000' is also per 10,000."""
+    result: list[_Found] = []
+    for figure in figures:
+        bracketed = sentence[max(0, figure.start - 1) : figure.start] == "(" and sentence[
+            figure.end : figure.end + 1
+        ] == ")"
+        if figure.unit == "count" and bracketed and result and result[0].unit != "count":
+            figure = _Found(figure.value, result[0].unit, figure.start, figure.end)
+        result.append(figure)
+    return result
+
+
+def _comparator(between: str, after: str) -> Comparator | None:
+    for pattern, comparator in COMPARATORS:
+        if pattern.search(between):
+            return comparator
+    if re.match(r"^\s?(?:%\s)?target\b", after, re.I):
+        return "target"
+    return None
+
+
+def _indicator(sentence: str, figure: _Found, previous_end: int) -> str:
+    left = re.split(r"[;:–(]|,\s|\bwith\b|\bwhile\b|\bcompared\b", sentence[previous_end : figure.start])[-1]
+    words = [w.strip(".,()'’\"") for w in left.split()]
+    words = [w for w in words if w and not re.match(r"^[\d.,%£-]+$", w)]
+    right = re.split(r"[;:,.()–]|\b(?:in|at|from|to|compared|than|which|was|were|is|are|and)\b",
+                     sentence[figure.end :])[0]
+    tail = [w for w in right.split() if not re.match(r"^[\d.,%£-]+$", w)][:6]
+    phrase = [w for w in words[-8:] + tail]
+    while phrase and phrase[0].lower() in STOP_WORDS:
+        phrase.pop(0)
+    while phrase and phrase[-1].lower() in STOP_WORDS:
+        phrase.pop()
+    if len(phrase) < 2:
+        phrase = [w for w in sentence.split()[:10] if not re.match(r"^[\d.,%£-]+$", w)]
+    return " ".join(phrase)[:120]
+
+
+def _period(sentence: str, figure: _Found, default: str | None) -> str | None:
+    after = PERIOD.search(sentence, figure.end, min(len(sentence), figure.end + 40))
+    if after:
+        return after.group(0)
+    befores = list(PERIOD.finditer(sentence, 0, figure.start))
+    return befores[-1].group(0) if befores else default
+
+
+def _document_period(document: Document) -> str | None:
+    head = document.text[:600]
+    match = PERIOD.search(head)
+    return match.group(0) if match else None
+
+
+def extract_metrics(document: Document, sections: tuple[Section, ...]) -> tuple[Metric, ...]:
+    del sections  # metrics are not tied to items in the gold format
+    default_period = _document_period(document)
+    metrics: list[Metric] = []
+    for block in document.blocks:
+        text = document.block_text(block)
+        if block.kind == "heading" and len(text) < 60 and not re.search(r"[%£]", text):
+            continue
+        for sentence, offset, _ in split_sentences(text, block.start):
+            previous_end = 0
+            for figure in _inherit_units(sentence, _figures(sentence)):
+                between = sentence[previous_end : figure.start]
+                metrics.append(
+                    Metric(
+                        indicator=_indicator(sentence, figure, previous_end),
+                        value=figure.value,
+                        unit=figure.unit,
+                        comparator=_comparator(between[-60:], sentence[figure.end : figure.end + 12]),
+                        period=_period(sentence, figure, default_period),
+                        text=sentence[max(0, figure.start - 40) : figure.end].strip(),
+                        evidence=Evidence((offset + figure.start, offset + figure.end), NAME, VERSION),
+                    )
+                )
+                previous_end = figure.end
+    return tuple(metrics)

@@ -1,0 +1,88 @@
+"""People's names as minutes write them: titles, initials, surnames, role phrases."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TITLE = (
+    r"(?:(?:County|Borough|City|District|Town|Parish|Deputy)\s+)?(?:Councillors?|Cllrs?\.?|CCllr|"
+    r"Alderman|Aldermen)|CC|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|Professor|Sir|Dame|Lord|Lady|"
+    r"Revd\.?|Rev\.?|Reverend|The\s+Mayor|Mayor|Deputy\s+Mayor"
+)
+TITLE_PREFIX = re.compile(rf"^(?P<title>(?:{TITLE})(?:\s+(?:{TITLE}))?)\s+(?=[A-Z])")
+SURNAME = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-zà-ÿ]+(?:['’-][A-Z]?[a-zà-ÿ]+)*)"
+FORENAME = r"(?:[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?|[A-Z]\.?)"
+PERSON_NAME = rf"(?:{FORENAME}\s+){{0,3}}{SURNAME}"
+FULL_NAME = rf"(?:{FORENAME}\s+){{1,3}}{SURNAME}"
+NAME_ONLY = re.compile(rf"^{PERSON_NAME}$")
+CHAIR_MARK = re.compile(r"\s*\((?P<mark>(?:Vice[- ])?Chair(?:man|woman|person)?|In the Chair)\)\s*",
+                        re.IGNORECASE)
+ROLE_WORDS = (
+    "Head", "Director", "Manager", "Officer", "Analyst", "Advisor", "Adviser", "Lead", "Chief",
+    "Executive", "Leader", "Clerk", "Solicitor", "Accountant", "Treasurer", "Coordinator",
+    "Co-ordinator", "Consultant", "Commissioner", "Inspector", "Superintendent", "Principal",
+    "Portfolio Holder", "Cabinet Member", "Secretary", "Engineer", "Planner", "Auditor",
+    "Specialist", "Partner", "Representative", "Chair", "Chairman", "Vice-Chair", "Member",
+    "Monitor", "Assistant", "Deputy", "Supervisor", "Architect", "Surveyor", "Controller",
+    "President", "Governor", "Headteacher", "Constable", "Author", "Scrutiny", "Lawyer",
+    "Apprentice", "Administrator", "Registrar", "Nurse", "Practitioner", "Strategist", "Worker",
+)
+ROLE_HINT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ROLE_WORDS) + r")s?\b")
+NOT_NAMES = frozenset(
+    {"The", "This", "That", "These", "Those", "It", "There", "Members", "Committee", "Council",
+     "Board", "Cabinet", "County", "Resolved", "Agreed", "Apologies", "Present", "Chair", "Item",
+     "Minutes", "Report", "Lancashire", "Ofsted", "Police", "Officers", "Councillors", "Council's",
+     "Quarter", "Start", "Live", "Age", "Well", "Director", "Head", "Members'", "Service",
+     "Services", "Children", "Children's", "Adult", "Public", "Health", "Department", "Local",
+     "National", "Regional", "North", "South", "East", "West", "Central", "Care", "Education",
+     "Social", "Ministry", "Troubled", "Families", "Supporting", "Corporate", "Business"}
+)
+
+
+def split_title(name: str) -> tuple[str, str | None]:
+    """'County Councillor Driver' -> ('Driver', 'County Councillor')."""
+    name = " ".join(name.split())
+    match = TITLE_PREFIX.match(name)
+    if not match:
+        return name, None
+    title = " ".join(match.group("title").split()).rstrip(".")
+    if title == "CC":
+        title = "County Councillor"
+    return name[match.end() :].strip(), title
+
+
+def split_chair(name: str) -> tuple[str, bool]:
+    """'Councillor Smith (Chair)' -> ('Councillor Smith', True); Vice-Chair is not the chair."""
+    match = CHAIR_MARK.search(name)
+    if not match:
+        return name, False
+    is_chair = not match.group("mark").lower().startswith("vice")
+    return (name[: match.start()] + " " + name[match.end() :]).strip(), is_chair
+
+
+def looks_like_name(text: str) -> bool:
+    words = text.split()
+    if not words or len(words) > 4 or not NAME_ONLY.match(text):
+        return False
+    return not any(word in NOT_NAMES for word in words)
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^a-z ]+", "", text.replace("’", "'").replace("'", "").lower()).strip()
+
+
+def surname_key(name: str) -> str:
+    words = fold(split_title(name)[0]).split()
+    return words[-1] if words else ""
+
+
+def same_person(a: str, b: str) -> bool:
+    """Same surname and first names or initials that do not contradict."""
+    wa, wb = fold(split_title(a)[0]).split(), fold(split_title(b)[0]).split()
+    if not wa or not wb or wa[-1] != wb[-1]:
+        return False
+    fa, fb = wa[:-1], wb[:-1]
+    return not fa or not fb or fa[0][0] == fb[0][0]

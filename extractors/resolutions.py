@@ -1,0 +1,107 @@
+"""Resolutions: formal decisions ("RESOLVED – That ...", "Decision:", "The Board noted the report")."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.meeting import BODY_NOUN
+from extractors.text import item_number_at, split_sentences
+from models.records import Document, Evidence, Resolution, Section
+
+NAME = "resolutions"
+VERSION = "1"
+
+LEAD_IN = re.compile(
+    r"^(?:It\s+was\s+)?(?:RESOLVED|Resolved|AGREED|Agreed|DECISION|Decision|DECIDED|Decided|"
+    r"RESOLUTION|Resolution|UNANIMOUSLY\s+RESOLVED|Unanimously\s+resolved)"
+    r"(?:\s*\((?:unanimously|by\s+[^)]*)\))?\s*(?:[:–—-]+\s*|\s+(?=that\b|That\b|\(|\d))",
+)
+LEAD_IN_ALONE = re.compile(
+    r"^(?:It\s+was\s+)?(?:RESOLVED|Resolved|AGREED|Agreed|DECISION|Decision|DECIDED|Decided)"
+    r"(?:\s+that)?\s*[:–—-]?\s*$"
+)
+PART = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s*")
+BODY_DECISION = re.compile(
+    rf"^(?:The\s+)?(?:[A-Z][\w'’&-]*\s+){{0,6}}?{BODY_NOUN}\s+"
+    r"(?:(?:unanimously|formally)\s+)?"
+    r"(?:(?:noted|received|approved|endorsed|accepted|adopted|ratified|deferred|rejected|"
+    r"considered\s+and\s+noted)\s+(?:the|its|this)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:report|update|minutes|recommendations?|proposals?|plan|strategy|register|programme|"
+    r"information|presentation|item|decision|budget|accounts|statement|policy)s?\b"
+    r"|recommended\s+that|resolved\s+that|agreed\s+that|agreed\s+to\s+(?:approve|note|endorse|"
+    r"recommend|defer|refer)|approved\s+that)"
+)
+
+
+def _parts_after(document: Document, index: int) -> tuple[str, int] | None:
+    """The resolution that follows a lone 'RESOLVED:' line: its parts up to a heading."""
+    parts: list[str] = []
+    end = document.blocks[index].end
+    for block in document.blocks[index + 1 :]:
+        text = document.block_text(block)
+        if parts and (block.kind == "heading" or not (PART.match(text) or block.kind == "list_item")):
+            break
+        parts.append(text)
+        end = block.end
+        if not parts[0].rstrip().endswith(":") and len(parts) == 1 and not PART.match(text):
+            break
+    return (" ".join(parts), end) if parts else None
+
+
+def _from_lead_ins(document: Document, sections: tuple[Section, ...]) -> list[Resolution]:
+    found = []
+    for index, block in enumerate(document.blocks):
+        text = document.block_text(block)
+        match = LEAD_IN.match(text)
+        if match and match.end() < len(text):
+            body, start, end = text[match.end() :], block.start + match.end(), block.end
+            body, end = _with_parts(document, index, body, end)
+        elif LEAD_IN_ALONE.match(text):
+            following = _parts_after(document, index)
+            if following is None:
+                continue
+            body, end = following
+            start = document.blocks[index + 1].start
+        else:
+            continue
+        found.append(_resolution(sections, body, start, end))
+    return found
+
+
+def _with_parts(document: Document, index: int, body: str, end: int) -> tuple[str, int]:
+    """'RESOLVED: That' followed by parts '(1) ...', '(2) ...' in their own blocks."""
+    if not body.rstrip().endswith((":", "that", "That", "-", "–")):
+        return body, end
+    parts = [body]
+    for block in document.blocks[index + 1 :]:
+        text = document.block_text(block)
+        if not (PART.match(text) or block.kind == "list_item"):
+            break
+        parts.append(text)
+        end = block.end
+    return " ".join(parts), end
+
+
+def _resolution(sections: tuple[Section, ...], body: str, start: int, end: int) -> Resolution:
+    return Resolution(
+        item=item_number_at(sections, start),
+        text=" ".join(body.split()),
+        evidence=Evidence((start, end), NAME, VERSION),
+    )
+
+
+def _from_body_sentences(document: Document, sections: tuple[Section, ...]) -> list[Resolution]:
+    found = []
+    for block in document.blocks:
+        if block.kind == "heading":
+            continue
+        for sentence, start, end in split_sentences(document.block_text(block), block.start):
+            if BODY_DECISION.match(sentence) and not LEAD_IN.match(sentence):
+                found.append(_resolution(sections, sentence, start, end))
+    return found
+
+
+def extract_resolutions(document: Document, sections: tuple[Section, ...]) -> tuple[Resolution, ...]:
+    found = _from_lead_ins(document, sections) + _from_body_sentences(document, sections)
+    found.sort(key=lambda r: r.evidence.span)
+    return tuple(found)

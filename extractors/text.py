@@ -1,0 +1,59 @@
+"""Text helpers shared by the extractors: sentences with offsets, sections by position."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from models.records import Block, Document, Section
+
+# A sentence ends at . ! ? followed by space and a capital/digit/quote, unless the dot ends
+# an abbreviation or an initial.
+_BOUNDARY = re.compile(r"(?<=[.!?])['\")\]]?\s+(?=[A-Z0-9'\"(£])")
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Prof|No|St|Rev|Revd|Co|Ltd|etc|ie|eg|i\.e|e\.g|vs|approx|para|"
+    r"Nos|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|cf|incl|Cttee)\.|\b[A-Z]\.)$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+    block: Block
+
+
+def split_sentences(text: str, offset: int = 0) -> Iterator[tuple[str, int, int]]:
+    """Yield (sentence, start, end) with offsets shifted by ``offset``."""
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        candidate = text[start : match.start()].rstrip()
+        if _ABBREVIATIONS.search(candidate):
+            continue
+        if candidate:
+            yield candidate, offset + start, offset + start + len(candidate)
+        start = match.end()
+    tail = text[start:].rstrip()
+    if tail:
+        yield tail, offset + start, offset + start + len(tail)
+
+
+def sentences(document: Document) -> Iterator[Sentence]:
+    for block in document.blocks:
+        text = document.block_text(block)
+        for sentence, start, end in split_sentences(text, block.start):
+            yield Sentence(sentence, start, end, block)
+
+
+def section_at(sections: tuple[Section, ...], position: int) -> Section | None:
+    for section in sections:
+        if section.span[0] <= position < section.span[1]:
+            return section
+    return None
+
+
+def item_number_at(sections: tuple[Section, ...], position: int) -> str | None:
+    section = section_at(sections, position)
+    return section.number if section else None

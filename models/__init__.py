@@ -1,0 +1,1 @@
+"""Data model: pipeline records (:mod:`models.records`) and database tables (:mod:`models.orm`)."""

@@ -1,0 +1,33 @@
+"""Stage 2, convert: any supported format to one structured :class:`Document`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from models.records import Document, MediaType, RawDocument
+from pipeline.formats.html import convert_html
+from pipeline.formats.moderngov import convert_moderngov_xml
+from pipeline.formats.pdf import PdfSettings, convert_pdf
+from pipeline.formats.text import convert_text
+
+
+@dataclass(frozen=True, slots=True)
+class ConvertSettings:
+    pdf: PdfSettings = field(default_factory=PdfSettings)
+
+
+def converter_for(media_type: MediaType, settings: ConvertSettings) -> Callable[[RawDocument], Document]:
+    converters: dict[MediaType, Callable[[RawDocument], Document]] = {
+        "text/plain": convert_text,
+        "text/markdown": convert_text,
+        "text/html": convert_html,
+        "application/xml": convert_moderngov_xml,
+        "application/pdf": lambda raw: convert_pdf(raw, settings.pdf),
+    }
+    return converters[media_type]
+
+
+def convert(raw: RawDocument, settings: ConvertSettings | None = None) -> Document:
+    """Convert ``raw``; raises :class:`pipeline.errors.ConvertError` for unreadable content."""
+    return converter_for(raw.media_type, settings or ConvertSettings())(raw)

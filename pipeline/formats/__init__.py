@@ -1,0 +1,1 @@
+"""One converter per input format; each returns a :class:`models.records.Document`."""

@@ -1,0 +1,104 @@
+"""Plain text and Markdown: decode whatever the encoding, then one block per line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from charset_normalizer import from_bytes
+
+from models.records import BlockKind, Document, RawDocument
+from pipeline.errors import ConvertError
+from pipeline.formats.builder import DocumentBuilder, clean_inline, strip_bullet
+
+# ModernGov printed minutes mark each agenda item with <AI1> ... </AI1>.
+_ITEM_MARKER = re.compile(r"^\s*</?AI\d+>\s*$", re.IGNORECASE)
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_SENTENCE_END = (".", ";", ",", ":", "?", "!")
+
+
+def decode(raw: RawDocument) -> str:
+    """Bytes to text: UTF-8 when valid, else the best guess among the legacy encodings.
+
+    Never fails on a bad byte; raises :class:`ConvertError` for data that is not text.
+    """
+    data = raw.data
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = _decode_legacy(data)
+    if _looks_binary(text):
+        raise ConvertError(raw.uri, "binary data, not text")
+    return text
+
+
+def _decode_legacy(data: bytes) -> str:
+    best = from_bytes(data[:200_000]).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    if encoding in {"ascii", "utf_8"}:
+        encoding = "cp1252"
+    try:
+        return data.decode(encoding, errors="replace")
+    except LookupError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:20_000]
+    if not sample:
+        return False
+    odd = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or ch == "\ufffd")
+    return odd / len(sample) > 0.05
+
+
+def line_kind(line: str) -> BlockKind:
+    """Guess a plain line's role: a short line without closing punctuation is a heading."""
+    words = line.split()
+    if len(words) <= 14 and len(line) <= 110 and not line.endswith(_SENTENCE_END):
+        return "heading"
+    if re.fullmatch(r"\(?[0-9]{1,3}[.)]?", line):
+        return "heading"
+    return "paragraph"
+
+
+def add_lines(builder: DocumentBuilder, lines: Iterable[str], markdown: bool = False) -> None:
+    """Add plain lines to ``builder``, one block each, skipping item markers and blanks."""
+    for original in lines:
+        if _ITEM_MARKER.match(original):
+            continue
+        line = clean_inline(original)
+        if not line:
+            continue
+        if markdown:
+            _add_markdown_line(builder, line)
+            continue
+        line, bulleted = strip_bullet(line)
+        builder.add("list_item" if bulleted else line_kind(line), line)
+
+
+def _add_markdown_line(builder: DocumentBuilder, line: str) -> None:
+    line = _MD_EMPHASIS.sub(r"\2", line)
+    if _MD_HEADING.match(line):
+        builder.add("heading", _MD_HEADING.sub("", line).rstrip("#").strip())
+    elif line.startswith("|"):
+        if not _MD_TABLE_RULE.match(line):
+            cells = [clean_inline(cell) for cell in line.strip("|").split("|")]
+            builder.add("table_row", " | ".join(cell for cell in cells if cell))
+    else:
+        text, bulleted = strip_bullet(line)
+        builder.add("list_item" if bulleted else line_kind(text), text)
+
+
+def convert_text(raw: RawDocument) -> Document:
+    text = decode(raw)
+    builder = DocumentBuilder()
+    add_lines(builder, text.splitlines(), markdown=raw.media_type == "text/markdown")
+    if not len(builder):
+        raise ConvertError(raw.uri, "no text")
+    return builder.build(raw.uri, raw.media_type)

@@ -1,0 +1,97 @@
+"""Stage 3, segment: split a document into its numbered agenda items.
+
+Recognised headings: a number alone followed by a title ("1." / "Apologies for Absence",
+as ModernGov prints minutes), a number and title together ("4. Summary of Standards",
+"4 Summary"), minute references ("23/45 Apologies", "CAB/23/12 Budget", "Minute 12"), and the
+items a structured source states. Numbers must run in order, so numbered lists inside an
+item are not taken for items.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from models.records import Block, Document, Section
+
+_NUMBER = r"(?:[A-Z]{1,6}[/.]?\d{1,4}[/.]\d{1,4}[a-z]?|\d{1,3}/\d{1,4}|\d{1,3}(?:\.\d{1,2})?[a-z]?)"
+NUMBER_ALONE = re.compile(rf"^(?:Minute\s+|Item\s+)?\(?(?P<number>{_NUMBER})[.):]?$", re.IGNORECASE)
+NUMBER_TITLE = re.compile(
+    rf"^(?:Minute\s+|Item\s+)?\(?(?P<number>{_NUMBER})[.):]?\s+(?:[-–:]\s*)?(?P<title>[A-Z'\"(£].*)$"
+)
+MAX_TITLE = 200
+
+
+@dataclass(frozen=True, slots=True)
+class _Heading:
+    number: str
+    title: str
+    start: int
+    heading_end: int
+
+
+def _sortable(number: str) -> tuple[int, ...] | None:
+    digits = re.findall(r"\d+", number)
+    if not digits:
+        return None
+    return tuple(int(d) for d in digits)
+
+
+def _title_block(document: Document, blocks: tuple[Block, ...], index: int) -> Block | None:
+    if index >= len(blocks):
+        return None
+    block = blocks[index]
+    text = document.block_text(block)
+    if block.kind == "heading" and len(text) <= MAX_TITLE and not NUMBER_ALONE.match(text):
+        return block
+    return None
+
+
+def _candidates(document: Document) -> list[_Heading]:
+    blocks = document.blocks
+    found: list[_Heading] = []
+    for index, block in enumerate(blocks):
+        text = document.block_text(block)
+        alone = NUMBER_ALONE.match(text)
+        if alone and block.kind == "heading":
+            title_block = _title_block(document, blocks, index + 1)
+            if title_block is not None:
+                title = document.block_text(title_block)
+                found.append(_Heading(alone.group("number"), title, block.start, title_block.end))
+            continue
+        together = NUMBER_TITLE.match(text)
+        if together and block.kind in ("heading", "table_row") and len(text) <= MAX_TITLE:
+            title = together.group("title").split(" | ")[0].strip()
+            found.append(_Heading(together.group("number"), title, block.start, block.end))
+    return found
+
+
+def _in_order(headings: list[_Heading]) -> list[_Heading]:
+    """Keep the longest run of headings whose numbers increase (greedy, in document order)."""
+    kept: list[_Heading] = []
+    last: tuple[int, ...] | None = None
+    for heading in headings:
+        key = _sortable(heading.number)
+        if key is None:
+            continue
+        if last is None or key > last:
+            kept.append(heading)
+            last = key
+    return kept if len(kept) >= 2 or (kept and kept[0].number in {"1", "1."}) else []
+
+
+def segment(document: Document) -> tuple[Section, ...]:
+    """The document's numbered items in order, each spanning up to the next."""
+    headings = _in_order(_candidates(document))
+    sections = []
+    for index, heading in enumerate(headings):
+        end = headings[index + 1].start if index + 1 < len(headings) else len(document.text)
+        sections.append(
+            Section(
+                number=heading.number.rstrip("."),
+                title=heading.title.strip(),
+                span=(heading.start, end),
+                heading_span=(heading.start, heading.heading_end),
+            )
+        )
+    return tuple(sections)
