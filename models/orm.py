@@ -1,0 +1,192 @@
+"""Database tables (SQLAlchemy 2.0), in Open Civic Data / Popolo terms where they fit.
+
+council (jurisdiction) > body (organization) > meeting (event) > agenda_item; person with
+person_role (membership/post); attendance; resolution; action; metric with indicator. Every
+extracted fact keeps its evidence: source document, character span in the document's
+normalised text, extractor name and version. Facts belong to their document and are replaced
+with it; councils, bodies, meetings, people and indicators are shared across documents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Council(Base):
+    __tablename__ = "council"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+
+class Body(Base):
+    """A committee, board, cabinet or single decision maker (OCD organization)."""
+
+    __tablename__ = "body"
+    __table_args__ = (UniqueConstraint("council_id", "name", name="uq_body_council_name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    council_id: Mapped[int | None] = mapped_column(ForeignKey("council.id"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+
+
+class Meeting(Base):
+    """One sitting of a body (OCD event)."""
+
+    __tablename__ = "meeting"
+    __table_args__ = (UniqueConstraint("body_id", "date", name="uq_meeting_body_date"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    body_id: Mapped[int | None] = mapped_column(ForeignKey("body.id"), index=True)
+    date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    start_time: Mapped[str | None] = mapped_column(String(40))
+    location: Mapped[str | None] = mapped_column(String(500))
+
+
+class SourceDocument(Base):
+    __tablename__ = "source_document"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uri: Mapped[str] = mapped_column(String(2000), unique=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    media_type: Mapped[str | None] = mapped_column(String(80))
+    size: Mapped[int] = mapped_column(Integer)
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    fetched_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    doc_type: Mapped[str | None] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20), index=True)  # ok | failed
+    error: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str | None] = mapped_column(Text)
+    extraction: Mapped[dict[str, object] | None] = mapped_column(JSON)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id"), index=True)
+    meeting: Mapped[Meeting | None] = relationship()
+
+
+class Person(Base):
+    __tablename__ = "person"
+    __table_args__ = (UniqueConstraint("council_id", "name_key", name="uq_person_council_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    council_id: Mapped[int | None] = mapped_column(ForeignKey("council.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str | None] = mapped_column(String(20))  # councillor | officer
+
+
+class EvidenceMixin:
+    """Where a fact came from: document, span in its normalised text, extractor and version."""
+
+    @declared_attr
+    def document_id(cls) -> Mapped[int]:
+        return mapped_column(ForeignKey("source_document.id", ondelete="CASCADE"), index=True)
+
+    span_start: Mapped[int] = mapped_column(Integer)
+    span_end: Mapped[int] = mapped_column(Integer)
+    extractor: Mapped[str] = mapped_column(String(80))
+    extractor_version: Mapped[str] = mapped_column(String(20))
+
+
+class PersonRole(EvidenceMixin, Base):
+    """A role stated next to a person's name in one document (Popolo membership/post)."""
+
+    __tablename__ = "person_role"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    role: Mapped[str | None] = mapped_column(String(300))
+
+
+class AgendaItem(EvidenceMixin, Base):
+    __tablename__ = "agenda_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str | None] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(Text)
+
+
+class Attendance(EvidenceMixin, Base):
+    __tablename__ = "attendance"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(20))
+    chair: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Resolution(EvidenceMixin, Base):
+    __tablename__ = "resolution"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="CASCADE"))
+    item_number: Mapped[str | None] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text)
+
+
+class Action(EvidenceMixin, Base):
+    __tablename__ = "action"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="CASCADE"))
+    item_number: Mapped[str | None] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text)
+    owner_text: Mapped[str | None] = mapped_column(String(300))
+    owner_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
+    requester_text: Mapped[str | None] = mapped_column(String(300))
+    due: Mapped[str | None] = mapped_column(String(10))  # ISO date or month
+    status: Mapped[str] = mapped_column(String(20), default="open")
+
+
+class Indicator(Base):
+    """A canonical performance indicator, shared by its metrics across documents."""
+
+    __tablename__ = "indicator"
+    __table_args__ = (UniqueConstraint("council_id", "key", name="uq_indicator_council_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    council_id: Mapped[int | None] = mapped_column(ForeignKey("council.id"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    key: Mapped[str] = mapped_column(String(300))
+
+
+class Metric(EvidenceMixin, Base):
+    __tablename__ = "metric"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicator.id"), index=True)
+    indicator_text: Mapped[str] = mapped_column(String(300))
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(40))
+    comparator: Mapped[str | None] = mapped_column(String(40))
+    period: Mapped[str | None] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(Text)
+
+
+FACT_TABLES: tuple[type[EvidenceMixin], ...] = (
+    Resolution, Action, Metric, Attendance, PersonRole, AgendaItem,
+)

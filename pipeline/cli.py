@@ -1,0 +1,134 @@
+"""The ``minutes`` command: a thin layer over the library functions."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+import db
+from pipeline.convert import ConvertSettings, convert
+from pipeline.errors import MinutesError
+from pipeline.extract import extract
+from pipeline.formats.pdf import PdfSettings
+from pipeline.ingest import Settings, default_workers, expand_paths, ingest
+from pipeline.load import LoadSettings, load
+from pipeline.output import to_gold_format
+from pipeline.stats import database_stats
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Turn council minutes and decision records into a queryable database.")
+db_app = typer.Typer(no_args_is_help=True, help="Database schema commands.")
+app.add_typer(db_app, name="db")
+err = Console(stderr=True)
+out = Console()
+
+DbOption = Annotated[str | None, typer.Option("--db", help="Database URL (default: $MINUTES_DB or sqlite:///minutes.db).")]
+PdfEngineOption = Annotated[str, typer.Option("--pdf-engine", help="fast (pypdfium2) or layout (pdfplumber, reads tables).")]
+
+
+def _settings(pdf_engine: str, max_mb: float) -> Settings:
+    if pdf_engine not in ("fast", "layout"):
+        raise typer.BadParameter("must be 'fast' or 'layout'", param_hint="--pdf-engine")
+    engine: Literal["fast", "layout"] = "fast" if pdf_engine == "fast" else "layout"
+    return Settings(load=LoadSettings(max_bytes=int(max_mb * 1024 * 1024)),
+                    convert=ConvertSettings(pdf=PdfSettings(engine=engine)))
+
+
+@app.command("extract")
+def extract_command(
+    file: Annotated[Path, typer.Argument(help="A document: .txt .md .html .xml .pdf")],
+    output_format: Annotated[str, typer.Option("--format", help="json (the gold format) or text (the normalised text).")] = "json",
+    spans: Annotated[bool, typer.Option("--spans/--no-spans", help="Add each record's character span.")] = True,
+    pdf_engine: PdfEngineOption = "fast",
+) -> None:
+    """Extract one document and print it; no database needed."""
+    if output_format not in ("json", "text"):
+        raise typer.BadParameter("must be 'json' or 'text'", param_hint="--format")
+    settings = _settings(pdf_engine, 25)
+    try:
+        document = convert(load(file, settings.load), settings.convert)
+        if output_format == "text":
+            sys.stdout.write(document.text + "\n")
+            return
+        result = to_gold_format(extract(document), with_spans=spans)
+    except MinutesError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(1) from exc
+    sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or globs.")],
+    url: DbOption = None,
+    workers: Annotated[int, typer.Option("--workers", min=0, help="Worker processes (0, the default: all cores).")] = 0,
+    pdf_engine: PdfEngineOption = "fast",
+    max_mb: Annotated[float, typer.Option("--max-mb", min=0.001, help="Largest file accepted, in MB.")] = 25,
+) -> None:
+    """Ingest documents; each in its own transaction. Exit 1 if any document failed."""
+    settings = _settings(pdf_engine, max_mb)
+    files = expand_paths(paths)
+    if not files:
+        err.print("error: no documents found in the given paths")
+        raise typer.Exit(2)
+    engine = db.make_engine(url)
+    db.ensure_current(engine)
+    show = err.is_terminal
+    with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, disable=not show, transient=True) as progress:
+        task = progress.add_task("ingest", total=len(files))
+        summary = ingest(files and [str(f) for f in files], engine,
+                         workers=workers or default_workers(), settings=settings,
+                         on_progress=lambda *_: progress.advance(task))
+    for line in summary.errors:
+        err.print(f"error: {line}", markup=False, highlight=False)
+    out.print(f"{summary.total} documents: {summary.new} new, {summary.unchanged} unchanged, "
+              f"{summary.replaced} replaced, {summary.failed} failed", highlight=False)
+    engine.dispose()
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command("stats")
+def stats_command(
+    url: DbOption = None,
+    output_format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """Counts of documents (by status), meetings, items, attendances, people and facts."""
+    engine = db.make_engine(url)
+    db.ensure_current(engine)
+    counts = database_stats(engine)
+    if output_format == "json":
+        sys.stdout.write(json.dumps(counts, indent=2) + "\n")
+        return
+    table = Table("what", "count")
+    for name, value in counts.items():
+        if isinstance(value, dict):
+            for status, number in value.items():
+                table.add_row(f"documents ({status})", str(number))
+        else:
+            table.add_row(name.replace("_", " "), str(value))
+    out.print(table)
+
+
+@db_app.command("upgrade")
+def upgrade_command(url: DbOption = None, revision: str = "head") -> None:
+    """Bring the database schema to the newest migration."""
+    engine = db.make_engine(url)
+    db.upgrade(engine, revision)
+    out.print(f"database at revision {db.current_revision(engine)}")
+
+
+def main() -> None:
+    app(prog_name="minutes")
+
+
+if __name__ == "__main__":
+    main()
