@@ -22,7 +22,7 @@ _OWNER = (
 RULES: tuple[tuple[re.Pattern[str], bool], ...] = (
     (re.compile(rf"(?P<owner>{_OWNER})(?:,[^,]+,)?\s+(?:agreed|undertook|offered|promised|"
                 r"was\s+asked|were\s+asked|would|will|is\s+to|are\s+to|was\s+to)\s+(?P<text>(?:to\s+)?"
-                r"(?!be\s+noted)[a-z].+)"), False),
+                r"(?!be\b)[a-z].+)"), False),
     (re.compile(rf"(?P<owner>{_OWNER})\s+(?:was|were|is|are)\s+(?:currently\s+)?"
                 r"(?:looking\s+into|investigating|reviewing|meeting\s+with|working\s+on)\b.+"), True),
     (re.compile(rf"(?P<owner>{_OWNER})\s+confirmed\s+that\s+(?:management\s+)?action\s+was\s+being\s+taken.*"),

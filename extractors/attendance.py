@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from extractors.names import (
+    CHAIR_MARK,
     ROLE_HINT,
     looks_like_name,
     same_person,
@@ -65,6 +66,8 @@ def _person_line(text: str) -> tuple[str, str | None] | None:
     match = re.match(r"^(?P<name>[^,–()-]+?)\s*(?:,|–|-|\()\s*(?P<role>.+?)\)?$", text)
     if not match or not ROLE_HINT.search(match.group("role")):
         return None
+    if re.search(r"\bCouncillors?\b|\(|\)", match.group("role")) or CHAIR_MARK.search(text):
+        return None  # a list of members with a chair mark, not one officer and a job title
     name, title = split_title(match.group("name").strip())
     if not looks_like_name(name):
         return None

@@ -46,7 +46,8 @@ SKIP_BEFORE = re.compile(
     rf"(?:\b(?:aged?|ages|Quarter|Q|Stage|KS|Grade|Grades|Year|Years|Attainment|Progress|Item|"
     rf"Minute|Page|Paragraph|Para|Appendix|Section|Tier|Level|Phase|Band|Room|No|Number|Tel|"
     rf"telephone|CR|Ward|Priority|Schedule|Annex|Recommendation|between|{MONTH})\s?"
-    rf"|\b(?:from|to|and|-|–)\s(?={MONTH})|\d[/.-]|[A-Z]{{2,}})$",
+    rf"|\b(?:from|to|and|-|–)\s(?={MONTH})|\d[/.-]|[A-Z]{{2,}}|\bper\s"
+    rf"|\b(?:aged?|ages)\s+\d+\s*(?:to|-|–|and)\s?)$",
 )
 SKIP_AFTER = re.compile(
     rf"^(?:\s?(?:st|nd|rd|th)\b|\s?(?:[ap]\.?m\.?|o'clock)\b|\s+{MONTH}\b|/\d|\s?-\s?\d|"

@@ -12,7 +12,9 @@ TITLE = (
 )
 TITLE_PREFIX = re.compile(rf"^(?P<title>(?:{TITLE})(?:\s+(?:{TITLE}))?)\s+(?=[A-Z])")
 SURNAME = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-zà-ÿ]+(?:['’-][A-Z]?[a-zà-ÿ]+)*)"
-FORENAME = r"(?:[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?|[A-Z]\.?)"
+_NOT_FORENAME = (r"(?!(?:County|Borough|City|District|Town|Parish|Councillors?|Cllr|The|An|In|At|On|"
+                 r"By|From|With|For|Of|Mr|Mrs|Ms|Dr|Deputy|Chief)\b)")
+FORENAME = rf"{_NOT_FORENAME}(?:[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?|[A-Z]\.?)"
 PERSON_NAME = rf"(?:{FORENAME}\s+){{0,3}}{SURNAME}"
 FULL_NAME = rf"(?:{FORENAME}\s+){{1,3}}{SURNAME}"
 NAME_ONLY = re.compile(rf"^{PERSON_NAME}$")

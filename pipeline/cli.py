@@ -33,6 +33,11 @@ DbOption = Annotated[str | None, typer.Option("--db", help="Database URL (defaul
 PdfEngineOption = Annotated[str, typer.Option("--pdf-engine", help="fast (pypdfium2) or layout (pdfplumber, reads tables).")]
 
 
+def _error(message: str) -> None:
+    """One plain line on stderr (never wrapped, whatever the terminal's width)."""
+    sys.stderr.write(f"error: {message}\n")
+
+
 def _settings(pdf_engine: str, max_mb: float) -> Settings:
     if pdf_engine not in ("fast", "layout"):
         raise typer.BadParameter("must be 'fast' or 'layout'", param_hint="--pdf-engine")
@@ -59,7 +64,7 @@ def extract_command(
             return
         result = to_gold_format(extract(document), with_spans=spans)
     except MinutesError as exc:
-        err.print(f"error: {exc}", markup=False, highlight=False)
+        _error(str(exc))
         raise typer.Exit(1) from exc
     sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
 
@@ -76,7 +81,7 @@ def ingest_command(
     settings = _settings(pdf_engine, max_mb)
     files = expand_paths(paths)
     if not files:
-        err.print("error: no documents found in the given paths")
+        _error("no documents found in the given paths")
         raise typer.Exit(2)
     engine = db.make_engine(url)
     db.ensure_current(engine)
@@ -88,9 +93,9 @@ def ingest_command(
                          workers=workers or default_workers(), settings=settings,
                          on_progress=lambda *_: progress.advance(task))
     for line in summary.errors:
-        err.print(f"error: {line}", markup=False, highlight=False)
-    out.print(f"{summary.total} documents: {summary.new} new, {summary.unchanged} unchanged, "
-              f"{summary.replaced} replaced, {summary.failed} failed", highlight=False)
+        _error(line)
+    sys.stdout.write(f"{summary.total} documents: {summary.new} new, {summary.unchanged} unchanged, "
+                     f"{summary.replaced} replaced, {summary.failed} failed\n")
     engine.dispose()
     if summary.failed:
         raise typer.Exit(1)

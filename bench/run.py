@@ -1,0 +1,97 @@
+"""make bench: ingest 2,000+ documents and a PDF corpus; print documents/s and peak memory.
+
+The corpus is replicated (with varied names and a changed line so every copy is a new
+document) into bench/out/, then ingested into a fresh SQLite database with --workers 1 and
+with every core. Each run is a separate process so its peak memory (ru_maxrss) is its own.
+"""
+
+from __future__ import annotations
+
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+COPIES = 400
+
+
+def build_corpus() -> tuple[Path, Path]:
+    shutil.rmtree(OUT, ignore_errors=True)
+    text_dir, pdf_dir = OUT / "text", OUT / "pdf"
+    text_dir.mkdir(parents=True)
+    pdf_dir.mkdir(parents=True)
+    sources = sorted((ROOT / "corpus").rglob("*.txt"))
+    for copy in range(COPIES):
+        for source in sources:
+            body = source.read_text(encoding="utf-8")
+            (text_dir / f"{copy:04d}_{source.name}").write_text(f"{body}\nCopy {copy}.\n", encoding="utf-8")
+    sys.path.insert(0, str(ROOT))
+    from tests.test_formats import render_pdf  # the same renderer the tests use
+
+    seed_text = "\n".join(s.read_text(encoding="utf-8") for s in sources)
+    for copy in range(20):
+        render_pdf(seed_text + f"\nCopy {copy}.", pdf_dir / f"{copy:03d}.pdf")
+    return text_dir, pdf_dir
+
+
+def run(label: str, *args: str) -> None:
+    start = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run([sys.executable, "-m", "pipeline.cli", *args], check=True, cwd=ROOT,
+                   stdout=subprocess.PIPE)
+    seconds = time.perf_counter() - start
+    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    print(f"{label:<40} {seconds:7.1f} s   peak RSS {peak / 1024:6.0f} MB")
+
+
+def main() -> None:
+    from pipeline.convert import convert
+    from pipeline.extract import extract
+    from pipeline.ingest import default_workers
+    from pipeline.load import load
+
+    text_dir, pdf_dir = build_corpus()
+    documents = len(list(text_dir.iterdir()))
+    pages = 0
+    import pypdfium2
+
+    for pdf in pdf_dir.iterdir():
+        pages += len(pypdfium2.PdfDocument(pdf.read_bytes()))
+    print(f"corpus: {documents} text documents, {len(list(pdf_dir.iterdir()))} PDFs ({pages} pages)")
+    for workers in sorted({1, default_workers()}):
+        database = OUT / f"bench-{workers}.db"
+        start = time.perf_counter()
+        run(f"ingest text, --workers {workers}", "ingest", str(text_dir), "--db",
+            f"sqlite:///{database}", "--workers", str(workers))
+        rate = documents / (time.perf_counter() - start)
+        print(f"{'':<40} {rate:7.1f} documents/s")
+        start = time.perf_counter()
+        run(f"ingest PDFs, --workers {workers}", "ingest", str(pdf_dir), "--db",
+            f"sqlite:///{OUT / f'bench-pdf-{workers}.db'}", "--workers", str(workers))
+        print(f"{'':<40} {pages / (time.perf_counter() - start):7.1f} pages/s")
+    seeds = sorted((ROOT / "corpus" / "lancashire").glob("*.txt"))
+    documents_in = [convert(load(path)) for path in seeds]
+    start = time.perf_counter()
+    rounds = 20
+    for _ in range(rounds):
+        for document in documents_in:
+            extract(document)
+    per_doc = (time.perf_counter() - start) / (rounds * len(documents_in))
+    print(f"{'extract alone (seed documents)':<40} {per_doc * 1000:7.2f} ms/document "
+          f"({1 / per_doc:.0f} documents/s on one core)")
+    from extractors.metrics import extract_metrics
+
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for document in documents_in:
+            extract_metrics(document, ())
+    metric_rate = rounds * len(documents_in) / (time.perf_counter() - start)
+    print(f"{'metric extractor alone':<40} {metric_rate:7.0f} documents/s on one core")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,137 @@
+"""Extractors, one real sentence at a time (sentences from the corpus)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from extractors.actions import extract_actions
+from extractors.attendance import extract_attendance
+from extractors.meeting import extract_meeting
+from extractors.metrics import extract_metrics
+from extractors.people import extract_people
+from extractors.resolutions import extract_resolutions
+from models.records import Document
+from pipeline.formats.builder import DocumentBuilder
+from pipeline.formats.text import add_lines
+from pipeline.segment import segment
+
+
+def doc(*lines: str) -> Document:
+    builder = DocumentBuilder()
+    add_lines(builder, lines)
+    return builder.build("test.txt", "text/plain")
+
+
+def test_decision_page_meeting_facts() -> None:
+    info = extract_meeting(doc(
+        "Decision details", "Children in Care and Care Leavers Performance Information",
+        "Decision Maker: Corporate Parenting Board", "Decision status: For Determination",
+        "Date of decision: 26/11/2019",
+    ))
+    assert (info.doc_type, info.body, info.meeting_date) == (
+        "decision", "Corporate Parenting Board", dt.date(2019, 11, 26))
+
+
+def test_minutes_heading_gives_body_date_time_and_venue() -> None:
+    info = extract_meeting(doc(
+        "Lancashire County Council", "Cabinet Committee on Performance Improvement",
+        "Minutes of the Meeting held on Tuesday, 27th February, 2018 at 2.00 pm in Cabinet Room 'B' - "
+        "The Diamond Jubilee Room, County Hall, Preston", "Present:",
+    ))
+    assert info.council == "Lancashire County Council"
+    assert info.body == "Cabinet Committee on Performance Improvement"
+    assert info.meeting_date == dt.date(2018, 2, 27)
+    assert info.meeting_time == "2.00 pm"
+    assert info.location is not None and info.location.endswith("County Hall, Preston")
+
+
+def test_apologies_sentence_and_chair() -> None:
+    document = doc(
+        "Present:", "County Councillors", "A Atkinson", "C Crompton", "1.", "Apologies for Absence",
+        "Apologies for absence were received from County Councillor Driver, County Councillor Green "
+        "and County Councillor Charles.",
+        "County Councillor Atkinson took the Chair in the absence of County Councillor Driver.",
+        "2.", "Urgent Business",
+    )
+    attendees = extract_attendance(document, segment(document))
+    got = {(a.name, a.status, a.chair, a.role) for a in attendees}
+    assert got == {
+        ("A Atkinson", "present", True, "County Councillor"),
+        ("C Crompton", "present", False, "County Councillor"),
+        ("Driver", "apologies", False, "County Councillor"),
+        ("Green", "apologies", False, "County Councillor"),
+        ("Charles", "apologies", False, "County Councillor"),
+    }
+
+
+def test_present_line_with_chair_mark_and_officers() -> None:
+    document = doc(
+        "Present: Councillor J Smith (Chair), Councillors P Jones, K Patel and R O'Neill",
+        "In attendance:", "Sarah Brown, Head of Democratic Services",
+        "1. Apologies",
+    )
+    attendees = extract_attendance(document, segment(document))
+    got = {(a.name, a.status, a.chair) for a in attendees}
+    assert ("J Smith", "present", True) in got
+    assert {("P Jones", "present", False), ("K Patel", "present", False),
+            ("R O'Neill", "present", False)} <= got
+    assert ("Sarah Brown", "in_attendance", False) in got
+
+
+def test_resolutions_with_lead_in_and_body_decision() -> None:
+    document = doc(
+        "Resolved:  That the Cabinet Committee note the report.",
+        "The Sub-Committee noted the performance report.",
+        "The Cabinet Committee noted that retention rates had continued to improve.",
+    )
+    texts = [r.text for r in extract_resolutions(document, ())]
+    assert texts == ["That the Cabinet Committee note the report.",
+                     "The Sub-Committee noted the performance report."]
+
+
+def test_people_with_roles() -> None:
+    document = doc(
+        "A report was presented by Donna Talbot, Head of Service, Business Intelligence, providing an "
+        "overview of performance activity across the council.",
+        "In response to a query from County Councillor Driver, Sally Allen, Head of Safeguarding, "
+        "Inspection and Audit, agreed to find out why numbers had risen in these areas.",
+    )
+    people = {(p.name, p.role) for p in extract_people(document, ())}
+    assert ("Donna Talbot", "Head of Service, Business Intelligence") in people
+    assert ("Sally Allen", "Head of Safeguarding, Inspection and Audit") in people
+    assert ("Driver", "County Councillor") in people
+
+
+def test_actions_owner_and_due_month() -> None:
+    document = doc(
+        "Paul Bond agreed to take these queries away and arrange for the relevant officer to "
+        "provide a response.",
+        "The Cabinet Committee noted that a report on Academy Orders would be presented to the June meeting.",
+    )
+    actions = extract_actions(document, (), dt.date(2018, 2, 27))
+    assert [(a.owner, a.due) for a in actions] == [("Paul Bond", None), (None, "2018-06")]
+    assert actions[0].text.startswith("to take these queries away") or actions[0].text.startswith(
+        "take these queries away")
+
+
+def test_metrics_rate_and_comparators() -> None:
+    document = doc(
+        "The CLA rate of 77.8 children looked after per 10,000 population was significantly higher "
+        "than the recently published national (62.0) and statistical neighbour (65.5) rates, but "
+        "significantly lower than the regional rate (86.0)."
+    )
+    metrics = extract_metrics(document, ())
+    assert [(m.value, m.unit, m.comparator) for m in metrics] == [
+        (77.8, "per_10000", None), (62.0, "per_10000", "national"),
+        (65.5, "per_10000", "statistical_neighbours"), (86.0, "per_10000", "regional"),
+    ]
+
+
+def test_metrics_money_change_and_skips() -> None:
+    document = doc(
+        "David reported that there was a High Needs block overspend of £6m.",
+        "the monthly total for delayed transfers of care had decreased by 644 days (-14.2%).",
+        "those aged 40 to 74 years on 30th September 2017 in Key Stage 4",
+    )
+    got = [(m.value, m.unit) for m in extract_metrics(document, ())]
+    assert got == [(6_000_000.0, "GBP"), (644.0, "days"), (-14.2, "percent")]

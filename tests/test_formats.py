@@ -1,0 +1,163 @@
+"""Converters: text encodings, HTML templates, ModernGov XML and PDF, on real documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+
+from pipeline.convert import convert
+from pipeline.errors import ConvertError, LoadError
+from pipeline.formats.pdf import PdfSettings, convert_pdf
+from pipeline.load import LoadSettings, load, raw_document
+from tests.conftest import CORPUS, seed
+
+SEED_001 = seed("001").read_text()
+
+
+def _raw(tmp_path: Path, name: str, data: bytes):  # type: ignore[no-untyped-def]
+    path = tmp_path / name
+    path.write_bytes(data)
+    return load(path)
+
+
+def test_cp1252_text_is_decoded(tmp_path: Path) -> None:
+    text = "Councillor O’Toole reported a £6m overspend – see café."
+    document = convert(_raw(tmp_path, "a.txt", text.encode("cp1252")))
+    assert document.text == text
+
+
+def test_moderngov_item_markers_are_removed() -> None:
+    document = convert(load(seed("001")))
+    assert "<AI" not in document.text
+    assert "Apologies for Absence" in document.text
+
+
+def test_binary_junk_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ConvertError, match="binary data"):
+        convert(_raw(tmp_path, "junk.txt", bytes(range(256)) * 10))
+
+
+def test_load_refuses_empty_large_and_unknown(tmp_path: Path) -> None:
+    with pytest.raises(LoadError, match="empty file"):
+        _raw(tmp_path, "e.txt", b"  \n")
+    with pytest.raises(LoadError, match="too large"):
+        raw_document(tmp_path / "x.txt", b"x" * 2000, LoadSettings(max_bytes=1000))
+    with pytest.raises(LoadError, match="unknown file type"):
+        _raw(tmp_path, "x.docx", b"PK\x03\x04")
+
+
+def _council_page(body_html: str) -> str:
+    return f"""<!DOCTYPE html><html><head><title>Minutes</title><style>p{{color:red}}</style>
+    <script>var tracking = 1;</script></head><body>
+    <header class="site-header"><a href="/">Home</a> Lancashire County Council</header>
+    <nav class="breadcrumb"><ul><li>Home</li><li>Meetings</li></ul></nav>
+    <div id="modgov">{body_html}</div>
+    <footer>Copyright Lancashire County Council</footer></body></html>"""
+
+
+def test_html_keeps_content_and_drops_template(tmp_path: Path) -> None:
+    body = ("<h1>Decision details</h1><h2>Corporate Parenting Board</h2>"
+            "<p><span class='mgLabel'>Decision Maker: </span>Corporate Parenting Board</p>"
+            "<ul><li>Visits in Timescale – 92%</li></ul>"
+            "<table><tr><th>Action</th><th>Owner</th></tr><tr><td>Report back</td><td>Jane Smith</td></tr></table>")
+    document = convert(_raw(tmp_path, "d.html", _council_page(body).encode()))
+    lines = document.text.splitlines()
+    assert lines[0] == "Decision details"
+    assert "Decision Maker: Corporate Parenting Board" in lines
+    assert "Report back | Jane Smith" in lines
+    assert "tracking" not in document.text and "Copyright" not in document.text
+    assert "Breadcrumb" not in document.text and "Meetings" not in lines
+    kinds = {document.block_text(b): b.kind for b in document.blocks}
+    assert kinds["Visits in Timescale – 92%"] == "list_item"
+    assert kinds["Report back | Jane Smith"] == "table_row"
+
+
+def test_printed_minutes_html_with_item_markers(tmp_path: Path) -> None:
+    body = "".join(
+        f"<AI{n}><p>{n}.</p><p><b>{title}</b></p><p>{text}</p></AI{n}>"
+        for n, title, text in [
+            (1, "Apologies for Absence", "Apologies were received from Councillor Green."),
+            (2, "Minutes", "Resolved: That the minutes be confirmed."),
+        ]
+    )
+    document = convert(_raw(tmp_path, "m.html", _council_page(body).encode()))
+    assert document.text.splitlines()[:3] == ["1.", "Apologies for Absence",
+                                               "Apologies were received from Councillor Green."]
+
+
+def test_broken_html_still_converts(tmp_path: Path) -> None:
+    document = convert(_raw(tmp_path, "b.html", b"<html><body><p>Resolved: That the <b>report be noted"))
+    assert document.text == "Resolved: That the report be noted"
+
+
+def test_moderngov_xml_states_meeting_facts() -> None:
+    document = convert(load(CORPUS / "manchester" / "audit-committee-2026-02-10.xml"))
+    facts = document.facts
+    assert facts.body == "Audit Committee"
+    assert str(facts.meeting_date) == "2026-02-10"
+    assert facts.location == "Council Antechamber, Level 2, Town Hall Extension"
+    assert [(a.name, a.role, a.status) for a in facts.attendees] == [("Basil Curley", "Councillor", "expected")]
+    assert [(i.number, i.title) for i in facts.items] == [("1", "Minutes"), ("9", "Work Programme")]
+    assert "Work Programme for the remainder of 2025/26 municipal year." in document.text
+
+
+def render_pdf(text: str, path: Path, encrypt: bool = False) -> Path:
+    """Render real minutes text to a paginated PDF with a running header and page numbers."""
+
+    class Minutes(FPDF):
+        def header(self) -> None:
+            self.set_font("helvetica", size=8)
+            self.cell(0, 6, "Cabinet Committee on Performance Improvement - 27 February 2018")
+            self.ln(8)
+
+        def footer(self) -> None:
+            self.set_y(-12)
+            self.set_font("helvetica", size=8)
+            self.cell(0, 6, f"Page {self.page_no()}", align="C")
+
+    pdf = Minutes()
+    pdf.set_font("helvetica", size=10)
+    pdf.add_page()
+    for line in text.splitlines():
+        line = line.strip().replace("’", "'").replace("–", "-").replace("·", "-")
+        if line and not line.startswith(("<AI", "</AI")):
+            pdf.multi_cell(0, 5, line.encode("latin-1", "replace").decode("latin-1"))
+            pdf.ln(1)
+    if encrypt:
+        pdf.set_encryption(owner_password="owner", user_password="secret")
+    pdf.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize("engine", ["fast", "layout"])
+def test_pdf_text_without_page_furniture(tmp_path: Path, engine: str) -> None:
+    path = render_pdf(SEED_001, tmp_path / "minutes.pdf")
+    document = convert_pdf(load(path), PdfSettings(engine=engine))  # type: ignore[arg-type]
+    assert "Page 2" not in document.text
+    assert "Cabinet Committee on Performance Improvement - 27 February 2018" not in document.text
+    assert "Paul Bond agreed to take these queries away and arrange for the relevant officer to provide a response." in document.text
+    assert "Resolved: That the Cabinet Committee note the updated Corporate Risk and Opportunity Register." in document.text
+
+
+def test_encrypted_pdf_is_named(tmp_path: Path) -> None:
+    path = render_pdf("Minutes of the meeting", tmp_path / "locked.pdf", encrypt=True)
+    with pytest.raises(ConvertError, match="encrypted PDF"):
+        convert(load(path))
+
+
+def test_corrupt_pdf_is_named(tmp_path: Path) -> None:
+    with pytest.raises(ConvertError, match="corrupt PDF"):
+        convert(_raw(tmp_path, "c.pdf", b"%PDF-1.7\n%broken\n"))
+
+
+def test_pdf_hyphenation_is_repaired() -> None:
+    from pipeline.formats.pdf import paragraphs
+
+    lines = ["The Committee noted that the number of looked after children had contin-",
+             "ued to increase across the county during the quarter."]
+    assert paragraphs(lines) == [
+        "The Committee noted that the number of looked after children had continued to increase "
+        "across the county during the quarter."
+    ]
