@@ -41,8 +41,7 @@ def build_corpus() -> tuple[Path, Path]:
 def run(label: str, *args: str) -> None:
     start = time.perf_counter()
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run([sys.executable, "-m", "pipeline.cli", *args], check=True, cwd=ROOT,
-                   stdout=subprocess.PIPE)
+    subprocess.run([sys.executable, "-m", "pipeline.cli", *args], check=True, cwd=ROOT, stdout=subprocess.PIPE)
     seconds = time.perf_counter() - start
     peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     print(f"{label:<40} {seconds:7.1f} s   peak RSS {peak / 1024:6.0f} MB")
@@ -65,13 +64,27 @@ def main() -> None:
     for workers in sorted({1, default_workers()}):
         database = OUT / f"bench-{workers}.db"
         start = time.perf_counter()
-        run(f"ingest text, --workers {workers}", "ingest", str(text_dir), "--db",
-            f"sqlite:///{database}", "--workers", str(workers))
+        run(
+            f"ingest text, --workers {workers}",
+            "ingest",
+            str(text_dir),
+            "--db",
+            f"sqlite:///{database}",
+            "--workers",
+            str(workers),
+        )
         rate = documents / (time.perf_counter() - start)
         print(f"{'':<40} {rate:7.1f} documents/s")
         start = time.perf_counter()
-        run(f"ingest PDFs, --workers {workers}", "ingest", str(pdf_dir), "--db",
-            f"sqlite:///{OUT / f'bench-pdf-{workers}.db'}", "--workers", str(workers))
+        run(
+            f"ingest PDFs, --workers {workers}",
+            "ingest",
+            str(pdf_dir),
+            "--db",
+            f"sqlite:///{OUT / f'bench-pdf-{workers}.db'}",
+            "--workers",
+            str(workers),
+        )
         print(f"{'':<40} {pages / (time.perf_counter() - start):7.1f} pages/s")
     seeds = sorted((ROOT / "corpus" / "lancashire").glob("*.txt"))
     documents_in = [convert(load(path)) for path in seeds]
@@ -81,8 +94,10 @@ def main() -> None:
         for document in documents_in:
             extract(document)
     per_doc = (time.perf_counter() - start) / (rounds * len(documents_in))
-    print(f"{'extract alone (seed documents)':<40} {per_doc * 1000:7.2f} ms/document "
-          f"({1 / per_doc:.0f} documents/s on one core)")
+    print(
+        f"{'extract alone (seed documents)':<40} {per_doc * 1000:7.2f} ms/document "
+        f"({1 / per_doc:.0f} documents/s on one core)"
+    )
     from extractors.metrics import extract_metrics
 
     start = time.perf_counter()

@@ -20,28 +20,56 @@ _OWNER = (
 )
 # (pattern, which group holds the owner, whether the whole sentence is the action text)
 RULES: tuple[tuple[re.Pattern[str], bool], ...] = (
-    (re.compile(rf"(?P<owner>{_OWNER})(?:,[^,]+,)?\s+(?:agreed|undertook|offered|promised|"
-                r"was\s+asked|were\s+asked|would|will|is\s+to|are\s+to|was\s+to)\s+(?P<text>(?:to\s+)?"
-                r"(?!be\b)[a-z].+)"), False),
-    (re.compile(rf"(?P<owner>{_OWNER})\s+(?:was|were|is|are)\s+(?:currently\s+)?"
-                r"(?:looking\s+into|investigating|reviewing|meeting\s+with|working\s+on)\b.+"), True),
-    (re.compile(rf"(?P<owner>{_OWNER})\s+confirmed\s+that\s+(?:management\s+)?action\s+was\s+being\s+taken.*"),
-     True),
-    (re.compile(r"(?P<text>(?:a|an|the)\s+(?:further\s+|full\s+|detailed\s+|progress\s+|update\s+)?"
-                r"(?:report|update|briefing|paper|plan|recovery\s+plan|presentation)\b[^.]*?\b(?:would|will|"
-                r"should|to)\s+be\s+(?:presented|brought|submitted|provided|circulated|reported|"
-                r"considered|made\s+available)\b[^.]*)"), False),
-    (re.compile(rf"(?P<owner>{_OWNER})?[^.]*?\b(?:had\s+)?requested\s+that\s+[^.]+?\s+be\s+"
-                r"(?:presented|brought|provided|circulated|submitted)\b[^.]*"), True),
+    (
+        re.compile(
+            rf"(?P<owner>{_OWNER})(?:,[^,]+,)?\s+(?:agreed|undertook|offered|promised|"
+            r"was\s+asked|were\s+asked|would|will|is\s+to|are\s+to|was\s+to)\s+(?P<text>(?:to\s+)?"
+            r"(?!be\b)[a-z].+)"
+        ),
+        False,
+    ),
+    (
+        re.compile(
+            rf"(?P<owner>{_OWNER})\s+(?:was|were|is|are)\s+(?:currently\s+)?"
+            r"(?:looking\s+into|investigating|reviewing|meeting\s+with|working\s+on)\b.+"
+        ),
+        True,
+    ),
+    (re.compile(rf"(?P<owner>{_OWNER})\s+confirmed\s+that\s+(?:management\s+)?action\s+was\s+being\s+taken.*"), True),
+    (
+        re.compile(
+            r"(?P<text>(?:a|an|the)\s+(?:further\s+|full\s+|detailed\s+|progress\s+|update\s+)?"
+            r"(?:report|update|briefing|paper|plan|recovery\s+plan|presentation)\b[^.]*?\b(?:would|will|"
+            r"should|to)\s+be\s+(?:presented|brought|submitted|provided|circulated|reported|"
+            r"considered|made\s+available)\b[^.]*)"
+        ),
+        False,
+    ),
+    (
+        re.compile(
+            rf"(?P<owner>{_OWNER})?[^.]*?\b(?:had\s+)?requested\s+that\s+[^.]+?\s+be\s+"
+            r"(?:presented|brought|provided|circulated|submitted)\b[^.]*"
+        ),
+        True,
+    ),
     (re.compile(r"^ACTIONS?\s*[:–-]\s*(?P<text>.+)", re.I), False),
     (re.compile(rf"(?P<owner>{_OWNER})\s+(?:were|was)\s+expected\s+to\s+[^.]+"), True),
-    (re.compile(rf"[^.]*\bwould\s+be\s+(?:closely\s+)?monitored\s+by\s+(?:the\s+)?(?P<owner>{_OWNER})"
-                r"(?:\s+and\s+(?:{_OWNER}))?[^.]*"), True),
+    (
+        re.compile(
+            rf"[^.]*\bwould\s+be\s+(?:closely\s+)?monitored\s+by\s+(?:the\s+)?(?P<owner>{_OWNER})"
+            r"(?:\s+and\s+(?:{_OWNER}))?[^.]*"
+        ),
+        True,
+    ),
 )
-DUE_MEETING = re.compile(rf"\b(?:the\s+)?(?P<month>{'|'.join(m.capitalize() for m in MONTHS)})\b"
-                         r"(?:\s+(?P<year>20\d\d))?(?:\s+[A-Z][\w]*)*\s+meeting\b")
-DUE_BY = re.compile(rf"\b(?:by|before|in|from)\s+(?:the\s+)?(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?"
-                    rf"(?P<month>{'|'.join(m.capitalize() for m in MONTHS)})\b(?:\s+(?P<year>20\d\d))?")
+DUE_MEETING = re.compile(
+    rf"\b(?:the\s+)?(?P<month>{'|'.join(m.capitalize() for m in MONTHS)})\b"
+    r"(?:\s+(?P<year>20\d\d))?(?:\s+[A-Z][\w]*)*\s+meeting\b"
+)
+DUE_BY = re.compile(
+    rf"\b(?:by|before|in|from)\s+(?:the\s+)?(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?"
+    rf"(?P<month>{'|'.join(m.capitalize() for m in MONTHS)})\b(?:\s+(?P<year>20\d\d))?"
+)
 ACTION_LIST = re.compile(r"\b(?:actions?|following\s+actions)\b[^.]*(?:including|include|:)\s*:?$", re.I)
 NOT_OWNER = re.compile(r"^(?:It|There|This|That|These|Members?|Officers)$")
 
@@ -54,8 +82,7 @@ def _due(text: str, reference: dt.date | None) -> str | None:
         year = int(match.group("year")) if match.group("year") else None
         if match.group("day"):
             if year:
-                return resolve_day_month(int(match.group("day")), match.group("month"),
-                                         dt.date(year, 1, 1))
+                return resolve_day_month(int(match.group("day")), match.group("month"), dt.date(year, 1, 1))
             return resolve_day_month(int(match.group("day")), match.group("month"), reference)
         return resolve_month(match.group("month"), reference, year)
     return None
@@ -69,8 +96,7 @@ def _owner(raw: str | None) -> str | None:
     return None if NOT_OWNER.match(name) else name
 
 
-def _from_sentences(document: Document, sections: tuple[Section, ...],
-                    reference: dt.date | None) -> list[Action]:
+def _from_sentences(document: Document, sections: tuple[Section, ...], reference: dt.date | None) -> list[Action]:
     found = []
     for block in document.blocks:
         if block.kind == "heading":
@@ -86,9 +112,16 @@ def _from_sentences(document: Document, sections: tuple[Section, ...],
                     owner = None
                     text = sentence[match.start() :]
                 at = start + sentence.find(text)
-                found.append(Action(text.strip().rstrip("."), owner, None,
-                                    item_number_at(sections, at), _due(text, reference),
-                                    Evidence((at, at + len(text)), NAME, VERSION)))
+                found.append(
+                    Action(
+                        text.strip().rstrip("."),
+                        owner,
+                        None,
+                        item_number_at(sections, at),
+                        _due(text, reference),
+                        Evidence((at, at + len(text)), NAME, VERSION),
+                    )
+                )
                 break
     return found
 
@@ -104,13 +137,22 @@ def _from_action_lists(document: Document, sections: tuple[Section, ...]) -> lis
             if item.kind != "list_item":
                 break
             text = document.block_text(item).rstrip(";.")
-            found.append(Action(text, None, None, item_number_at(sections, item.start), None,
-                                Evidence((item.start, item.start + len(text)), NAME, VERSION)))
+            found.append(
+                Action(
+                    text,
+                    None,
+                    None,
+                    item_number_at(sections, item.start),
+                    None,
+                    Evidence((item.start, item.start + len(text)), NAME, VERSION),
+                )
+            )
     return found
 
 
-def extract_actions(document: Document, sections: tuple[Section, ...],
-                    meeting_date: dt.date | None) -> tuple[Action, ...]:
+def extract_actions(
+    document: Document, sections: tuple[Section, ...], meeting_date: dt.date | None
+) -> tuple[Action, ...]:
     found = _from_sentences(document, sections, meeting_date) + _from_action_lists(document, sections)
     found.sort(key=lambda a: a.evidence.span)
     return tuple(found)

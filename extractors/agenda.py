@@ -25,14 +25,11 @@ def page_title(document: Document) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
-def extract_agenda(
-    document: Document, sections: tuple[Section, ...], doc_type: DocType
-) -> tuple[AgendaItem, ...]:
+def extract_agenda(document: Document, sections: tuple[Section, ...], doc_type: DocType) -> tuple[AgendaItem, ...]:
     if sections:
         stated = {item.number: item.title for item in document.facts.items if item.number}
         return tuple(
-            AgendaItem(s.number, stated.get(s.number or "", s.title),
-                       Evidence(s.heading_span, NAME, VERSION))
+            AgendaItem(s.number, stated.get(s.number or "", s.title), Evidence(s.heading_span, NAME, VERSION))
             for s in sections
         )
     if doc_type in ("decision", "agenda_item"):

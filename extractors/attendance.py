@@ -120,13 +120,11 @@ def _line_attendees(text: str, offset: int, status: AttendanceStatus, role: str 
         return []
     person = _person_line(text)
     if person:
-        return [Attendee(person[0], person[1], status, False,
-                         Evidence((offset, offset + len(text)), NAME, VERSION))]
+        return [Attendee(person[0], person[1], status, False, Evidence((offset, offset + len(text)), NAME, VERSION))]
     result = []
     for name, title, chair, at in _names_in(text):
         start = offset + at
-        result.append(Attendee(name, title or role, status, chair,
-                               Evidence((start, start + len(name)), NAME, VERSION)))
+        result.append(Attendee(name, title or role, status, chair, Evidence((start, start + len(name)), NAME, VERSION)))
     return result
 
 
@@ -136,8 +134,9 @@ def _from_sentences(document: Document) -> list[Attendee]:
         names = match.group("names")
         for name, title, _, at in _names_in(names):
             start = match.start("names") + at
-            attendees.append(Attendee(name, title, "apologies", False,
-                                      Evidence((start, start + len(name)), NAME, VERSION)))
+            attendees.append(
+                Attendee(name, title, "apologies", False, Evidence((start, start + len(name)), NAME, VERSION))
+            )
     return attendees
 
 
@@ -165,8 +164,7 @@ def _dedupe(attendees: list[Attendee]) -> list[Attendee]:
 def extract_attendance(document: Document, sections: tuple[Section, ...]) -> tuple[Attendee, ...]:
     if document.facts.attendees:
         return tuple(
-            Attendee(a.name, a.role, a.status, False, Evidence((0, 0), NAME, VERSION))
-            for a in document.facts.attendees
+            Attendee(a.name, a.role, a.status, False, Evidence((0, 0), NAME, VERSION)) for a in document.facts.attendees
         )
     # Attendance lists stand before the first item; "Apologies" may also be item 1.
     limit = sections[1].span[0] if len(sections) > 1 else min(len(document.text), 4000)

@@ -16,17 +16,15 @@ _COUNCIL = re.compile(
     r"^(?:The\s+)?(?:(?:Royal\s+)?(?:[A-Z][\w'’.-]*\s+)+?)(?:(?:County|Borough|City|District|Town|"
     r"Parish|Metropolitan(?:\s+Borough)?)\s+)?Council$"
 )
-BODY_NOUN = (r"(?:Sub-Committee|Subcommittee|Committee|Board|Panel|Cabinet|Council|Forum|"
-             r"Partnership|Commission|Executive|Assembly|Group)")
+BODY_NOUN = (
+    r"(?:Sub-Committee|Subcommittee|Committee|Board|Panel|Cabinet|Council|Forum|"
+    r"Partnership|Commission|Executive|Assembly|Group)"
+)
 _CAP = r"[A-Z][\w'’.&-]*"
 _JOIN = r"(?:and|&|of|on|for|in|the)"
-BODY_PHRASE = re.compile(
-    rf"\b((?:{_CAP} +(?:{_JOIN} +)*)*{BODY_NOUN}(?: +(?:on|for|of) +(?:{_CAP} ?)+)?)"
-)
+BODY_PHRASE = re.compile(rf"\b((?:{_CAP} +(?:{_JOIN} +)*)*{BODY_NOUN}(?: +(?:on|for|of) +(?:{_CAP} ?)+)?)")
 _DETERMINER = re.compile(r"^(?:The|This|That|A|An|Each|Every|Its|Their|Our|Full)\s+")
-_LABELLED_BODY = re.compile(
-    r"^(?:Decision Maker|Decision maker|Committee|Meeting of|Body|Meeting)\s*:\s*(?P<body>.+)$"
-)
+_LABELLED_BODY = re.compile(r"^(?:Decision Maker|Decision maker|Committee|Meeting of|Body|Meeting)\s*:\s*(?P<body>.+)$")
 _DECIDED_AT = re.compile(r"^Decided at meeting:\s*(?P<date>[\d/.-]+)\s*[-–]\s*(?P<body>.+)$")
 _LABELLED_DATE = re.compile(
     r"^(?:Date of decision|Date of meeting|Meeting date|Date|Decided at meeting|Date of Meeting)"
@@ -39,13 +37,14 @@ _MINUTES_OF = re.compile(
     r"(?:held|which took place|convened)\s+(?:on|at)\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_TIME = re.compile(r"\b(?:at|commencing at|from)\s+(?P<time>\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|noon))",
-                   re.IGNORECASE)
+_TIME = re.compile(
+    r"\b(?:at|commencing at|from)\s+(?P<time>\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|noon))", re.IGNORECASE
+)
 _VENUE = re.compile(r"\b(?:in|at)\s+(?P<venue>(?:the\s+)?[A-Z].+?)\s*\.?$")
 
 
 def _head_lines(document: Document) -> list[tuple[str, int]]:
-    lines = []
+    lines: list[tuple[str, int]] = []
     for block in document.blocks:
         if block.start > HEAD_CHARS and len(lines) > 8:
             break

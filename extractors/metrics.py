@@ -34,13 +34,13 @@ CANDIDATE = re.compile(
 )
 PERCENT_AFTER = re.compile(r"^\s?(?:%|per\s?cent\b|percent\b)")
 POINTS_AFTER = re.compile(r"^\s?(?:%\s*)?percentage\s+points?\b", re.I)
-RATE_AFTER = re.compile(
-    r"^[^.;:()\d]{0,60}?\bper\s+(?P<base>1,?000|10,?000|100,?000)\b", re.I
-)
+RATE_AFTER = re.compile(r"^[^.;:()\d]{0,60}?\bper\s+(?P<base>1,?000|10,?000|100,?000)\b", re.I)
 DURATION_AFTER = re.compile(r"^[\s-]?(?:working\s+)?(?P<unit>days?|weeks?|months?|years?)\b", re.I)
 SCORE_AFTER = re.compile(r"^\s?(?:points?\b|score\b)", re.I)
-MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-         r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
 # what may stand just before a number that is not a metric
 SKIP_BEFORE = re.compile(
     rf"(?:\b(?:aged?|ages|Quarter|Q|Stage|KS|Grade|Grades|Year|Years|Attainment|Progress|Item|"
@@ -56,22 +56,81 @@ SKIP_AFTER = re.compile(
 )
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 COMPARATORS: tuple[tuple[re.Pattern[str], Comparator], ...] = (
-    (re.compile(r"statistical\s+neighbou?rs?|comparator\s+authorities|similar\s+authorities", re.I),
-     "statistical_neighbours"),
+    (
+        re.compile(r"statistical\s+neighbou?rs?|comparator\s+authorities|similar\s+authorities", re.I),
+        "statistical_neighbours",
+    ),
     (re.compile(r"\bregional(?:ly)?\b|\bregion\b|\bNorth\s+West\b", re.I), "regional"),
     (re.compile(r"\bnational(?:ly)?\b|\bEngland\b|\ball\s+authorities\b", re.I), "national"),
     (re.compile(r"\btarget\b|\baim\b|\bambition\b|\bgoal\b", re.I), "target"),
-    (re.compile(r"\bprevious\b|\blast\s+(?:year|quarter|month)\b|\bfrom\s*$|\bcompared\s+(?:to|with)\b|"
-                r"\bdown\s+from\b|\bup\s+from\b|\bsame\s+period\s+last\b", re.I), "previous"),
+    (
+        re.compile(
+            r"\bprevious\b|\blast\s+(?:year|quarter|month)\b|\bfrom\s*$|\bcompared\s+(?:to|with)\b|"
+            r"\bdown\s+from\b|\bup\s+from\b|\bsame\s+period\s+last\b",
+            re.I,
+        ),
+        "previous",
+    ),
 )
 PERIOD = re.compile(
     r"\b(?:(?:the\s+)?end\s+of\s+)?(?:Q[1-4](?:\s+(?:of\s+)?20\d\d/\d\d)?|[Qq]uarter\s+(?:[1-4]|one|two|three|four)"
     r"(?:\s+(?:of\s+)?20\d\d/\d\d)?|20\d\d/\d\d|20\d\d-\d\d|" + MONTH + r"(?:\s+20\d\d)?|20\d\d)\b"
 )
 STOP_WORDS = frozenset(
-    "the a an of in on at to for by with and or was were is are be been being has have had this "
-    "that these those which who its their there it as from than also than but while whilst over "
-    "under around about approximately some same current currently latest total".split()
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "with",
+        "and",
+        "or",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "who",
+        "its",
+        "their",
+        "there",
+        "it",
+        "as",
+        "from",
+        "than",
+        "also",
+        "than",
+        "but",
+        "while",
+        "whilst",
+        "over",
+        "under",
+        "around",
+        "about",
+        "approximately",
+        "some",
+        "same",
+        "current",
+        "currently",
+        "latest",
+        "total",
+    ]
 )
 
 
@@ -137,9 +196,9 @@ def _inherit_units(sentence: str, figures: list[_Found]) -> list[_Found]:
     """'national (62.0)' after '77.8 ... per 10,000' is also per 10,000."""
     result: list[_Found] = []
     for figure in figures:
-        bracketed = sentence[max(0, figure.start - 1) : figure.start] == "(" and sentence[
-            figure.end : figure.end + 1
-        ] == ")"
+        bracketed = (
+            sentence[max(0, figure.start - 1) : figure.start] == "(" and sentence[figure.end : figure.end + 1] == ")"
+        )
         if figure.unit == "count" and bracketed and result and result[0].unit != "count":
             figure = _Found(figure.value, result[0].unit, figure.start, figure.end)
         result.append(figure)
@@ -159,10 +218,11 @@ def _indicator(sentence: str, figure: _Found, previous_end: int) -> str:
     left = re.split(r"[;:–(]|,\s|\bwith\b|\bwhile\b|\bcompared\b", sentence[previous_end : figure.start])[-1]
     words = [w.strip(".,()'’\"") for w in left.split()]
     words = [w for w in words if w and not re.match(r"^[\d.,%£-]+$", w)]
-    right = re.split(r"[;:,.()–]|\b(?:in|at|from|to|compared|than|which|was|were|is|are|and)\b",
-                     sentence[figure.end :])[0]
+    right = re.split(
+        r"[;:,.()–]|\b(?:in|at|from|to|compared|than|which|was|were|is|are|and)\b", sentence[figure.end :]
+    )[0]
     tail = [w for w in right.split() if not re.match(r"^[\d.,%£-]+$", w)][:6]
-    phrase = [w for w in words[-8:] + tail]
+    phrase = words[-8:] + tail
     while phrase and phrase[0].lower() in STOP_WORDS:
         phrase.pop(0)
     while phrase and phrase[-1].lower() in STOP_WORDS:

@@ -188,5 +188,10 @@ class Metric(EvidenceMixin, Base):
 
 
 FACT_TABLES: tuple[type[EvidenceMixin], ...] = (
-    Resolution, Action, Metric, Attendance, PersonRole, AgendaItem,
+    Resolution,
+    Action,
+    Metric,
+    Attendance,
+    PersonRole,
+    AgendaItem,
 )

@@ -22,15 +22,23 @@ from pipeline.load import LoadSettings, load
 from pipeline.output import to_gold_format
 from pipeline.stats import database_stats
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Turn council minutes and decision records into a queryable database.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Turn council minutes and decision records into a queryable database.",
+)
 db_app = typer.Typer(no_args_is_help=True, help="Database schema commands.")
 app.add_typer(db_app, name="db")
 err = Console(stderr=True)
 out = Console()
 
-DbOption = Annotated[str | None, typer.Option("--db", help="Database URL (default: $MINUTES_DB or sqlite:///minutes.db).")]
-PdfEngineOption = Annotated[str, typer.Option("--pdf-engine", help="fast (pypdfium2) or layout (pdfplumber, reads tables).")]
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="Database URL (default: $MINUTES_DB or sqlite:///minutes.db).")
+]
+PdfEngineOption = Annotated[
+    str, typer.Option("--pdf-engine", help="fast (pypdfium2) or layout (pdfplumber, reads tables).")
+]
 
 
 def _error(message: str) -> None:
@@ -42,14 +50,17 @@ def _settings(pdf_engine: str, max_mb: float) -> Settings:
     if pdf_engine not in ("fast", "layout"):
         raise typer.BadParameter("must be 'fast' or 'layout'", param_hint="--pdf-engine")
     engine: Literal["fast", "layout"] = "fast" if pdf_engine == "fast" else "layout"
-    return Settings(load=LoadSettings(max_bytes=int(max_mb * 1024 * 1024)),
-                    convert=ConvertSettings(pdf=PdfSettings(engine=engine)))
+    return Settings(
+        load=LoadSettings(max_bytes=int(max_mb * 1024 * 1024)), convert=ConvertSettings(pdf=PdfSettings(engine=engine))
+    )
 
 
 @app.command("extract")
 def extract_command(
     file: Annotated[Path, typer.Argument(help="A document: .txt .md .html .xml .pdf")],
-    output_format: Annotated[str, typer.Option("--format", help="json (the gold format) or text (the normalised text).")] = "json",
+    output_format: Annotated[
+        str, typer.Option("--format", help="json (the gold format) or text (the normalised text).")
+    ] = "json",
     spans: Annotated[bool, typer.Option("--spans/--no-spans", help="Add each record's character span.")] = True,
     pdf_engine: PdfEngineOption = "fast",
 ) -> None:
@@ -86,16 +97,29 @@ def ingest_command(
     engine = db.make_engine(url)
     db.ensure_current(engine)
     show = err.is_terminal
-    with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, disable=not show, transient=True) as progress:
+    with Progress(
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not show,
+        transient=True,
+    ) as progress:
         task = progress.add_task("ingest", total=len(files))
-        summary = ingest(files and [str(f) for f in files], engine,
-                         workers=workers or default_workers(), settings=settings,
-                         on_progress=lambda *_: progress.advance(task))
+        summary = ingest(
+            [str(f) for f in files],
+            engine,
+            workers=workers or default_workers(),
+            settings=settings,
+            on_progress=lambda *_: progress.advance(task),
+        )
     for line in summary.errors:
         _error(line)
-    sys.stdout.write(f"{summary.total} documents: {summary.new} new, {summary.unchanged} unchanged, "
-                     f"{summary.replaced} replaced, {summary.failed} failed\n")
+    sys.stdout.write(
+        f"{summary.total} documents: {summary.new} new, {summary.unchanged} unchanged, "
+        f"{summary.replaced} replaced, {summary.failed} failed\n"
+    )
     engine.dispose()
     if summary.failed:
         raise typer.Exit(1)

@@ -66,7 +66,7 @@ def expand_paths(arguments: Iterable[str]) -> list[Path]:
     """Files as named, folders recursively (supported types only), globs expanded; no repeats."""
     found: dict[Path, None] = {}
     for argument in arguments:
-        matches = [Path(m) for m in sorted(glob.glob(argument, recursive=True))] or [Path(argument)]
+        matches = [Path(m) for m in sorted(glob.glob(argument, recursive=True))]  # noqa: PTH207 or [Path(argument)]
         for path in matches:
             if path.is_dir():
                 for child in sorted(path.rglob("*")):
@@ -78,9 +78,12 @@ def expand_paths(arguments: Iterable[str]) -> list[Path]:
 
 
 def _walkable(path: Path) -> bool:
-    return (path.is_file() and path.suffix.lower() in SUFFIX_TYPES
-            and path.name not in SKIPPED_NAMES
-            and not any(part.startswith(".") for part in path.parts[-3:]))
+    return (
+        path.is_file()
+        and path.suffix.lower() in SUFFIX_TYPES
+        and path.name not in SKIPPED_NAMES
+        and not any(part.startswith(".") for part in path.parts[-3:])
+    )
 
 
 def process_file(path: Path, settings: Settings) -> Processed:
@@ -111,7 +114,8 @@ def _store(engine: Engine, result: Processed) -> StoreOutcome:
         with Session(engine) as session, session.begin():
             return store_extraction(session, stored, result.document, result.extraction)
     except SQLAlchemyError as exc:  # the transaction rolled back; keep the bytes and the reason
-        reason = f"database error: {type(exc.orig or exc).__name__}: {str(exc.orig or exc).splitlines()[0]}"
+        cause = getattr(exc, "orig", None) or exc
+        reason = f"database error: {type(cause).__name__}: {str(cause).splitlines()[0]}"
         object.__setattr__(result, "error", reason)
         return _store_failure(engine, stored, reason)
 

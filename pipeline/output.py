@@ -29,20 +29,22 @@ def to_gold_format(extraction: Extraction, with_spans: bool = True) -> dict[str,
             for a in extraction.attendees
         ],
         "people": [record({"name": p.name, "role": p.role}, p.evidence) for p in extraction.people],
-        "agenda_items": [
-            record({"number": i.number, "title": i.title}, i.evidence) for i in extraction.agenda_items
-        ],
-        "resolutions": [
-            record({"item": r.item, "text": r.text}, r.evidence) for r in extraction.resolutions
-        ],
+        "agenda_items": [record({"number": i.number, "title": i.title}, i.evidence) for i in extraction.agenda_items],
+        "resolutions": [record({"item": r.item, "text": r.text}, r.evidence) for r in extraction.resolutions],
         "actions": [
             record({"owner": a.owner, "text": a.text, "item": a.item, "due": a.due}, a.evidence)
             for a in extraction.actions
         ],
         "metrics": [
             record(
-                {"indicator": m.indicator, "value": m.value, "unit": m.unit,
-                 "comparator": m.comparator, "period": m.period, "text": m.text},
+                {
+                    "indicator": m.indicator,
+                    "value": m.value,
+                    "unit": m.unit,
+                    "comparator": m.comparator,
+                    "period": m.period,
+                    "text": m.text,
+                },
                 m.evidence,
             )
             for m in extraction.metrics

@@ -13,8 +13,32 @@ from rapidfuzz import fuzz, process
 from extractors.names import fold, split_title
 
 INDICATOR_STOP = frozenset(
-    "the a an of in on at to for by with and or was were is are number percentage proportion "
-    "rate total current latest".split()
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "with",
+        "and",
+        "or",
+        "was",
+        "were",
+        "is",
+        "are",
+        "number",
+        "percentage",
+        "proportion",
+        "rate",
+        "total",
+        "current",
+        "latest",
+    ]
 )
 INDICATOR_MATCH = 90.0
 COUNCILLOR_TITLES = re.compile(r"councillor|cllr|alderman|mayor", re.IGNORECASE)
@@ -46,6 +70,5 @@ def match_indicator(key: str, known: dict[str, int]) -> int | None:
         return known[key]
     if not known or not key:
         return None
-    best = process.extractOne(key, known.keys(), scorer=fuzz.token_sort_ratio,
-                              score_cutoff=INDICATOR_MATCH)
+    best = process.extractOne(key, known.keys(), scorer=fuzz.token_sort_ratio, score_cutoff=INDICATOR_MATCH)
     return known[best[0]] if best else None

@@ -25,10 +25,8 @@ def database_stats(engine: Engine) -> dict[str, object]:
         rows = session.execute(
             select(orm.SourceDocument.status, func.count()).group_by(orm.SourceDocument.status)
         ).all()
-        by_status: dict[str, int] = {status: count for status, count in rows}
-        counts: dict[str, object] = {
-            "documents": {"total": sum(by_status.values()), **dict(sorted(by_status.items()))}
-        }
+        by_status: dict[str, int] = {str(status): int(count) for status, count in rows}
+        counts: dict[str, object] = {"documents": {"total": sum(by_status.values()), **dict(sorted(by_status.items()))}}
         for name, model in COUNTED.items():
             counts[name] = session.scalar(select(func.count()).select_from(model)) or 0
     return counts

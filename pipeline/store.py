@@ -10,7 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from models import orm
-from models.records import Document, Extraction, MediaType
+from models.records import Document, Evidence, Extraction, MediaType
 from pipeline.output import to_gold_format
 from pipeline.resolve import indicator_key, match_indicator, person_key, person_kind
 
@@ -29,8 +29,7 @@ def find_document(session: Session, uri: str) -> orm.SourceDocument | None:
     return session.scalars(select(orm.SourceDocument).where(orm.SourceDocument.uri == uri)).first()
 
 
-def _document_row(session: Session, stored: StoredBytes,
-                  status: str) -> tuple[orm.SourceDocument, bool]:
+def _document_row(session: Session, stored: StoredBytes, status: str) -> tuple[orm.SourceDocument, bool]:
     row = find_document(session, stored.uri)
     is_new = row is None
     if row is None:
@@ -38,7 +37,7 @@ def _document_row(session: Session, stored: StoredBytes,
         session.add(row)
     else:
         for table in orm.FACT_TABLES:
-            session.execute(delete(table).where(table.document_id == row.id))  # type: ignore[attr-defined]
+            session.execute(delete(table).where(table.document_id == row.id))
     row.sha256, row.raw, row.size = stored.sha256, stored.data, len(stored.data)
     row.media_type, row.status = stored.media_type, status
     row.ingested_at = dt.datetime.now(dt.UTC)
@@ -53,8 +52,7 @@ def record_failure(session: Session, stored: StoredBytes, error: str) -> StoreOu
     return "failed"
 
 
-def _get_or_create(session: Session, model: type, defaults: dict[str, object] | None = None,
-                   **keys: object) -> object:
+def _get_or_create(session: Session, model: type, defaults: dict[str, object] | None = None, **keys: object) -> object:
     found = session.scalars(select(model).filter_by(**keys)).first()
     if found is None:
         found = model(**keys, **(defaults or {}))
@@ -75,19 +73,19 @@ class _Resolver:
             if council_id is None
             else select(orm.Indicator.key, orm.Indicator.id).where(orm.Indicator.council_id == council_id)
         )
-        self._indicators: dict[str, int] = {key: id_ for key, id_ in rows}
+        self._indicators: dict[str, int] = {str(key): int(id_) for key, id_ in rows}
 
     def person(self, name: str, role: str | None) -> orm.Person:
         key = person_key(name)
         if key in self._people:
             return self._people[key]
         query = select(orm.Person).where(orm.Person.name_key == key)
-        query = query.where(orm.Person.council_id.is_(None) if self.council_id is None
-                            else orm.Person.council_id == self.council_id)
+        query = query.where(
+            orm.Person.council_id.is_(None) if self.council_id is None else orm.Person.council_id == self.council_id
+        )
         person = self.session.scalars(query).first()
         if person is None:
-            person = orm.Person(council_id=self.council_id, name=name, name_key=key,
-                                kind=person_kind(role))
+            person = orm.Person(council_id=self.council_id, name=name, name_key=key, kind=person_kind(role))
             self.session.add(person)
             self.session.flush()
         elif len(name) > len(person.name):
@@ -122,8 +120,7 @@ def _meeting(session: Session, extraction: Extraction) -> tuple[int | None, int 
     return council_id, meeting.id
 
 
-def store_extraction(session: Session, stored: StoredBytes, document: Document,
-                     extraction: Extraction) -> StoreOutcome:
+def store_extraction(session: Session, stored: StoredBytes, document: Document, extraction: Extraction) -> StoreOutcome:
     """Replace the document's row and facts; the caller owns the transaction."""
     row, is_new = _document_row(session, stored, "ok")
     council_id, meeting_id = _meeting(session, extraction)
@@ -135,45 +132,84 @@ def store_extraction(session: Session, stored: StoredBytes, document: Document,
     return "new" if is_new else "replaced"
 
 
-def _evidence(document_id: int, evidence: object) -> dict[str, object]:
-    span = evidence.span  # type: ignore[attr-defined]
-    return {"document_id": document_id, "span_start": span[0], "span_end": span[1],
-            "extractor": evidence.extractor, "extractor_version": evidence.version}  # type: ignore[attr-defined]
+def _evidence(document_id: int, evidence: Evidence) -> dict[str, object]:
+    return {
+        "document_id": document_id,
+        "span_start": evidence.span[0],
+        "span_end": evidence.span[1],
+        "extractor": evidence.extractor,
+        "extractor_version": evidence.version,
+    }
 
 
-def _store_facts(session: Session, doc_id: int, meeting_id: int | None, extraction: Extraction,
-                 resolver: _Resolver) -> None:
+def _store_facts(
+    session: Session, doc_id: int, meeting_id: int | None, extraction: Extraction, resolver: _Resolver
+) -> None:
     items: dict[str | None, int] = {}
     for position, item in enumerate(extraction.agenda_items):
-        row = orm.AgendaItem(meeting_id=meeting_id, position=position, number=item.number,
-                             title=item.title, **_evidence(doc_id, item.evidence))
+        row = orm.AgendaItem(
+            meeting_id=meeting_id,
+            position=position,
+            number=item.number,
+            title=item.title,
+            **_evidence(doc_id, item.evidence),
+        )
         session.add(row)
         session.flush()
         items.setdefault(item.number, row.id)
     for attendee in extraction.attendees:
         person = resolver.person(attendee.name, attendee.role)
-        session.add(orm.Attendance(meeting_id=meeting_id, person_id=person.id, name=attendee.name,
-                                   role=attendee.role, status=attendee.status, chair=attendee.chair,
-                                   **_evidence(doc_id, attendee.evidence)))
+        session.add(
+            orm.Attendance(
+                meeting_id=meeting_id,
+                person_id=person.id,
+                name=attendee.name,
+                role=attendee.role,
+                status=attendee.status,
+                chair=attendee.chair,
+                **_evidence(doc_id, attendee.evidence),
+            )
+        )
     for mention in extraction.people:
         person = resolver.person(mention.name, mention.role)
-        session.add(orm.PersonRole(person_id=person.id, role=mention.role,
-                                   **_evidence(doc_id, mention.evidence)))
+        session.add(orm.PersonRole(person_id=person.id, role=mention.role, **_evidence(doc_id, mention.evidence)))
     for resolution in extraction.resolutions:
-        session.add(orm.Resolution(agenda_item_id=items.get(resolution.item),
-                                   item_number=resolution.item, text=resolution.text,
-                                   **_evidence(doc_id, resolution.evidence)))
+        session.add(
+            orm.Resolution(
+                agenda_item_id=items.get(resolution.item),
+                item_number=resolution.item,
+                text=resolution.text,
+                **_evidence(doc_id, resolution.evidence),
+            )
+        )
     for action in extraction.actions:
         owner_id = _owner_person(resolver, extraction, action.owner)
-        session.add(orm.Action(agenda_item_id=items.get(action.item), item_number=action.item,
-                               text=action.text, owner_text=action.owner, owner_person_id=owner_id,
-                               requester_text=action.requester, due=action.due, status="open",
-                               **_evidence(doc_id, action.evidence)))
+        session.add(
+            orm.Action(
+                agenda_item_id=items.get(action.item),
+                item_number=action.item,
+                text=action.text,
+                owner_text=action.owner,
+                owner_person_id=owner_id,
+                requester_text=action.requester,
+                due=action.due,
+                status="open",
+                **_evidence(doc_id, action.evidence),
+            )
+        )
     for metric in extraction.metrics:
-        session.add(orm.Metric(indicator_id=resolver.indicator(metric.indicator),
-                               indicator_text=metric.indicator, value=metric.value, unit=metric.unit,
-                               comparator=metric.comparator, period=metric.period, text=metric.text,
-                               **_evidence(doc_id, metric.evidence)))
+        session.add(
+            orm.Metric(
+                indicator_id=resolver.indicator(metric.indicator),
+                indicator_text=metric.indicator,
+                value=metric.value,
+                unit=metric.unit,
+                comparator=metric.comparator,
+                period=metric.period,
+                text=metric.text,
+                **_evidence(doc_id, metric.evidence),
+            )
+        )
 
 
 def _owner_person(resolver: _Resolver, extraction: Extraction, owner: str | None) -> int | None:

@@ -19,7 +19,10 @@ from tests.conftest import CORPUS, ROOT, seed
 def minutes(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "pipeline.cli", *args],
-        capture_output=True, text=True, cwd=cwd, check=False,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
         env={**os.environ, "MINUTES_DB": ""},
     )
 
@@ -32,12 +35,25 @@ def test_extract_prints_the_gold_format() -> None:
     result = minutes("extract", str(seed("001")), "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"doc", "doc_type", "body", "meeting_date", "attendees", "people",
-                         "agenda_items", "resolutions", "actions", "metrics"}
+    assert set(data) == {
+        "doc",
+        "doc_type",
+        "body",
+        "meeting_date",
+        "attendees",
+        "people",
+        "agenda_items",
+        "resolutions",
+        "actions",
+        "metrics",
+    }
     assert data["doc_type"] == "minutes"
     assert data["meeting_date"] == "2018-02-27"
-    assert data["agenda_items"][0] == {"number": "1", "title": "Apologies for Absence",
-                                       "span": data["agenda_items"][0]["span"]}
+    assert data["agenda_items"][0] == {
+        "number": "1",
+        "title": "Apologies for Absence",
+        "span": data["agenda_items"][0]["span"],
+    }
 
 
 def test_extract_spans_index_the_normalised_text() -> None:
@@ -68,13 +84,17 @@ def test_ingest_corpus_then_again_is_idempotent(engine: Engine) -> None:
     documents = len([p for p in CORPUS.rglob("*.*") if p.name != "SOURCES.md"])
     assert f"{documents} new, 0 unchanged, 0 replaced, 0 failed" in first.stdout
     with Session(engine) as session:
-        counts = {m.__tablename__: session.scalar(select(func.count()).select_from(m))
-                  for m in (orm.Metric, orm.Resolution, orm.AgendaItem)}
+        counts = {
+            m.__tablename__: session.scalar(select(func.count()).select_from(m))
+            for m in (orm.Metric, orm.Resolution, orm.AgendaItem)
+        }
     second = minutes("ingest", str(CORPUS), "--db", _url(engine))
     assert f"0 new, {documents} unchanged, 0 replaced, 0 failed" in second.stdout
     with Session(engine) as session:
-        again = {m.__tablename__: session.scalar(select(func.count()).select_from(m))
-                 for m in (orm.Metric, orm.Resolution, orm.AgendaItem)}
+        again = {
+            m.__tablename__: session.scalar(select(func.count()).select_from(m))
+            for m in (orm.Metric, orm.Resolution, orm.AgendaItem)
+        }
     assert again == counts
     stats = json.loads(minutes("stats", "--db", _url(engine), "--format", "json").stdout)
     assert stats["documents"] == {"total": documents, "ok": documents}
@@ -102,8 +122,7 @@ def test_bad_inputs_are_recorded_and_never_stop_the_batch(engine: Engine, tmp_pa
     (tmp_path / "big.txt").write_bytes(b"Minutes of the meeting. " * 100_000)
     good = tmp_path / "good.txt"
     good.write_text(seed("000").read_text())
-    result = minutes("ingest", str(tmp_path), str(tmp_path / "notes.docx"), "--db", _url(engine),
-                     "--max-mb", "1")
+    result = minutes("ingest", str(tmp_path), str(tmp_path / "notes.docx"), "--db", _url(engine), "--max-mb", "1")
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
     assert len(errors) == 5, result.stderr

@@ -23,21 +23,32 @@ def doc(*lines: str) -> Document:
 
 
 def test_decision_page_meeting_facts() -> None:
-    info = extract_meeting(doc(
-        "Decision details", "Children in Care and Care Leavers Performance Information",
-        "Decision Maker: Corporate Parenting Board", "Decision status: For Determination",
-        "Date of decision: 26/11/2019",
-    ))
+    info = extract_meeting(
+        doc(
+            "Decision details",
+            "Children in Care and Care Leavers Performance Information",
+            "Decision Maker: Corporate Parenting Board",
+            "Decision status: For Determination",
+            "Date of decision: 26/11/2019",
+        )
+    )
     assert (info.doc_type, info.body, info.meeting_date) == (
-        "decision", "Corporate Parenting Board", dt.date(2019, 11, 26))
+        "decision",
+        "Corporate Parenting Board",
+        dt.date(2019, 11, 26),
+    )
 
 
 def test_minutes_heading_gives_body_date_time_and_venue() -> None:
-    info = extract_meeting(doc(
-        "Lancashire County Council", "Cabinet Committee on Performance Improvement",
-        "Minutes of the Meeting held on Tuesday, 27th February, 2018 at 2.00 pm in Cabinet Room 'B' - "
-        "The Diamond Jubilee Room, County Hall, Preston", "Present:",
-    ))
+    info = extract_meeting(
+        doc(
+            "Lancashire County Council",
+            "Cabinet Committee on Performance Improvement",
+            "Minutes of the Meeting held on Tuesday, 27th February, 2018 at 2.00 pm in Cabinet Room 'B' - "
+            "The Diamond Jubilee Room, County Hall, Preston",
+            "Present:",
+        )
+    )
     assert info.council == "Lancashire County Council"
     assert info.body == "Cabinet Committee on Performance Improvement"
     assert info.meeting_date == dt.date(2018, 2, 27)
@@ -47,11 +58,17 @@ def test_minutes_heading_gives_body_date_time_and_venue() -> None:
 
 def test_apologies_sentence_and_chair() -> None:
     document = doc(
-        "Present:", "County Councillors", "A Atkinson", "C Crompton", "1.", "Apologies for Absence",
+        "Present:",
+        "County Councillors",
+        "A Atkinson",
+        "C Crompton",
+        "1.",
+        "Apologies for Absence",
         "Apologies for absence were received from County Councillor Driver, County Councillor Green "
         "and County Councillor Charles.",
         "County Councillor Atkinson took the Chair in the absence of County Councillor Driver.",
-        "2.", "Urgent Business",
+        "2.",
+        "Urgent Business",
     )
     attendees = extract_attendance(document, segment(document))
     got = {(a.name, a.status, a.chair, a.role) for a in attendees}
@@ -67,14 +84,14 @@ def test_apologies_sentence_and_chair() -> None:
 def test_present_line_with_chair_mark_and_officers() -> None:
     document = doc(
         "Present: Councillor J Smith (Chair), Councillors P Jones, K Patel and R O'Neill",
-        "In attendance:", "Sarah Brown, Head of Democratic Services",
+        "In attendance:",
+        "Sarah Brown, Head of Democratic Services",
         "1. Apologies",
     )
     attendees = extract_attendance(document, segment(document))
     got = {(a.name, a.status, a.chair) for a in attendees}
     assert ("J Smith", "present", True) in got
-    assert {("P Jones", "present", False), ("K Patel", "present", False),
-            ("R O'Neill", "present", False)} <= got
+    assert {("P Jones", "present", False), ("K Patel", "present", False), ("R O'Neill", "present", False)} <= got
     assert ("Sarah Brown", "in_attendance", False) in got
 
 
@@ -85,8 +102,7 @@ def test_resolutions_with_lead_in_and_body_decision() -> None:
         "The Cabinet Committee noted that retention rates had continued to improve.",
     )
     texts = [r.text for r in extract_resolutions(document, ())]
-    assert texts == ["That the Cabinet Committee note the report.",
-                     "The Sub-Committee noted the performance report."]
+    assert texts == ["That the Cabinet Committee note the report.", "The Sub-Committee noted the performance report."]
 
 
 def test_people_with_roles() -> None:
@@ -104,14 +120,14 @@ def test_people_with_roles() -> None:
 
 def test_actions_owner_and_due_month() -> None:
     document = doc(
-        "Paul Bond agreed to take these queries away and arrange for the relevant officer to "
-        "provide a response.",
+        "Paul Bond agreed to take these queries away and arrange for the relevant officer to provide a response.",
         "The Cabinet Committee noted that a report on Academy Orders would be presented to the June meeting.",
     )
     actions = extract_actions(document, (), dt.date(2018, 2, 27))
     assert [(a.owner, a.due) for a in actions] == [("Paul Bond", None), (None, "2018-06")]
     assert actions[0].text.startswith("to take these queries away") or actions[0].text.startswith(
-        "take these queries away")
+        "take these queries away"
+    )
 
 
 def test_metrics_rate_and_comparators() -> None:
@@ -122,8 +138,10 @@ def test_metrics_rate_and_comparators() -> None:
     )
     metrics = extract_metrics(document, ())
     assert [(m.value, m.unit, m.comparator) for m in metrics] == [
-        (77.8, "per_10000", None), (62.0, "per_10000", "national"),
-        (65.5, "per_10000", "statistical_neighbours"), (86.0, "per_10000", "regional"),
+        (77.8, "per_10000", None),
+        (62.0, "per_10000", "national"),
+        (65.5, "per_10000", "statistical_neighbours"),
+        (86.0, "per_10000", "regional"),
     ]
 
 

@@ -58,10 +58,12 @@ def _council_page(body_html: str) -> str:
 
 
 def test_html_keeps_content_and_drops_template(tmp_path: Path) -> None:
-    body = ("<h1>Decision details</h1><h2>Corporate Parenting Board</h2>"
-            "<p><span class='mgLabel'>Decision Maker: </span>Corporate Parenting Board</p>"
-            "<ul><li>Visits in Timescale – 92%</li></ul>"
-            "<table><tr><th>Action</th><th>Owner</th></tr><tr><td>Report back</td><td>Jane Smith</td></tr></table>")
+    body = (
+        "<h1>Decision details</h1><h2>Corporate Parenting Board</h2>"
+        "<p><span class='mgLabel'>Decision Maker: </span>Corporate Parenting Board</p>"
+        "<ul><li>Visits in Timescale – 92%</li></ul>"
+        "<table><tr><th>Action</th><th>Owner</th></tr><tr><td>Report back</td><td>Jane Smith</td></tr></table>"
+    )
     document = convert(_raw(tmp_path, "d.html", _council_page(body).encode()))
     lines = document.text.splitlines()
     assert lines[0] == "Decision details"
@@ -83,8 +85,11 @@ def test_printed_minutes_html_with_item_markers(tmp_path: Path) -> None:
         ]
     )
     document = convert(_raw(tmp_path, "m.html", _council_page(body).encode()))
-    assert document.text.splitlines()[:3] == ["1.", "Apologies for Absence",
-                                               "Apologies were received from Councillor Green."]
+    assert document.text.splitlines()[:3] == [
+        "1.",
+        "Apologies for Absence",
+        "Apologies were received from Councillor Green.",
+    ]
 
 
 def test_broken_html_still_converts(tmp_path: Path) -> None:
@@ -137,8 +142,14 @@ def test_pdf_text_without_page_furniture(tmp_path: Path, engine: str) -> None:
     document = convert_pdf(load(path), PdfSettings(engine=engine))  # type: ignore[arg-type]
     assert "Page 2" not in document.text
     assert "Cabinet Committee on Performance Improvement - 27 February 2018" not in document.text
-    assert "Paul Bond agreed to take these queries away and arrange for the relevant officer to provide a response." in document.text
-    assert "Resolved: That the Cabinet Committee note the updated Corporate Risk and Opportunity Register." in document.text
+    assert (
+        "Paul Bond agreed to take these queries away and arrange for the relevant officer to provide a response."
+        in document.text
+    )
+    assert (
+        "Resolved: That the Cabinet Committee note the updated Corporate Risk and Opportunity Register."
+        in document.text
+    )
 
 
 def test_encrypted_pdf_is_named(tmp_path: Path) -> None:
@@ -155,8 +166,10 @@ def test_corrupt_pdf_is_named(tmp_path: Path) -> None:
 def test_pdf_hyphenation_is_repaired() -> None:
     from pipeline.formats.pdf import paragraphs
 
-    lines = ["The Committee noted that the number of looked after children had contin-",
-             "ued to increase across the county during the quarter."]
+    lines = [
+        "The Committee noted that the number of looked after children had contin-",
+        "ued to increase across the county during the quarter.",
+    ]
     assert paragraphs(lines) == [
         "The Committee noted that the number of looked after children had continued to increase "
         "across the county during the quarter."

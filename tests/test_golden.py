@@ -19,8 +19,14 @@ from pipeline.load import load
 from pipeline.output import to_gold_format
 from tests.conftest import GOLD, SEEDS
 
-FLOORS = {"attendees": 0.95, "agenda_items": 0.95, "resolutions": 0.95, "metrics": 0.78,
-          "actions": 0.60, "people": 0.40}
+FLOORS = {
+    "attendees": 0.95,
+    "agenda_items": 0.95,
+    "resolutions": 0.95,
+    "metrics": 0.78,
+    "actions": 0.60,
+    "people": 0.40,
+}
 
 
 def _fold(text: str | None) -> str:
@@ -33,14 +39,18 @@ def _matches(field: str, gold: dict[str, object], pred: dict[str, object]) -> bo
     if field == "people":
         return same_person(str(gold["name"]), str(pred["name"]))
     if field == "agenda_items":
-        return (_fold(str(gold["number"] or "")) in ("", _fold(str(pred["number"] or "")))
-                and fuzz.token_set_ratio(_fold(str(gold["title"])), _fold(str(pred["title"]))) >= 80)
+        return (
+            _fold(str(gold["number"] or "")) in ("", _fold(str(pred["number"] or "")))
+            and fuzz.token_set_ratio(_fold(str(gold["title"])), _fold(str(pred["title"]))) >= 80
+        )
     if field == "resolutions":
         return fuzz.token_set_ratio(_fold(str(gold["text"])), _fold(str(pred["text"]))) >= 80
     if field == "actions":
         return fuzz.partial_ratio(_fold(str(gold["text"])), _fold(str(pred["text"]))) >= 70
-    return (abs(float(gold["value"]) - float(pred["value"])) < 1e-6 * max(1.0, abs(float(gold["value"])))  # type: ignore[arg-type]
-            and gold["unit"] == pred["unit"])
+    return (
+        abs(float(gold["value"]) - float(pred["value"])) < 1e-6 * max(1.0, abs(float(gold["value"])))  # type: ignore[arg-type]
+        and gold["unit"] == pred["unit"]
+    )
 
 
 def _f1(field: str) -> float:
@@ -72,12 +82,16 @@ def test_seed_document_level_fields_are_exact() -> None:
         gold = json.loads(gold_file.read_text())
         pred = to_gold_format(extract(convert(load(SEEDS / gold["doc"]))))
         assert (pred["doc_type"], pred["body"], pred["meeting_date"]) == (
-            gold["doc_type"], gold["body"], gold["meeting_date"]), gold["doc"]
+            gold["doc_type"],
+            gold["body"],
+            gold["meeting_date"],
+        ), gold["doc"]
 
 
 def test_every_seed_has_gold() -> None:
     assert sorted(p.name for p in SEEDS.glob("*.txt")) == sorted(
-        json.loads(p.read_text())["doc"] for p in (GOLD / "seeds").glob("*.json"))
+        json.loads(p.read_text())["doc"] for p in (GOLD / "seeds").glob("*.json")
+    )
 
 
 def test_gold_dir_path() -> None:

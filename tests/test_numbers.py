@@ -26,8 +26,17 @@ def test_formatted_decimals_read_back(value: object) -> None:
 
 @given(st.integers(min_value=1, max_value=99))
 def test_word_numbers(value: int) -> None:
-    words = {1: "one", 2: "two", 3: "three", 7: "seven", 12: "twelve", 20: "twenty", 21: "twenty one",
-             45: "forty-five", 99: "ninety nine"}
+    words = {
+        1: "one",
+        2: "two",
+        3: "three",
+        7: "seven",
+        12: "twelve",
+        20: "twenty",
+        21: "twenty one",
+        45: "forty-five",
+        99: "ninety nine",
+    }
     if value in words:
         assert parse_word_number(words[value]) == value
 
@@ -40,8 +49,12 @@ def test_money_multipliers() -> None:
 
 @given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31)))
 def test_dates_read_back_in_council_formats(date: dt.date) -> None:
-    for text in (f"{date.day} {date:%B %Y}", f"{date:%A}, {date.day}th {date:%B}, {date.year}",
-                 f"{date:%d/%m/%Y}", date.isoformat()):
+    for text in (
+        f"{date.day} {date:%B %Y}",
+        f"{date:%A}, {date.day}th {date:%B}, {date.year}",
+        f"{date:%d/%m/%Y}",
+        date.isoformat(),
+    ):
         found = find_date(f"held on {text} at 2pm")
         assert found is not None and found[0] == date, text
 

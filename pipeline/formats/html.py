@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import Comment, Doctype, ProcessingInstruction
+from bs4 import BeautifulSoup
+from bs4.element import Comment, Doctype, NavigableString, ProcessingInstruction, Tag
 
 from models.records import BlockKind, Document, RawDocument
 from pipeline.errors import ConvertError
@@ -13,8 +13,26 @@ from pipeline.formats.builder import DocumentBuilder, strip_bullet
 from pipeline.formats.text import decode, line_kind
 
 DROP_TAGS = frozenset(
-    {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
-     "svg", "button", "select", "template", "head", "link", "meta", "object", "embed"}
+    {
+        "script",
+        "style",
+        "noscript",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "iframe",
+        "svg",
+        "button",
+        "select",
+        "template",
+        "head",
+        "link",
+        "meta",
+        "object",
+        "embed",
+    }
 )
 # id/class words that mark site chrome around the content in council templates
 CHROME = re.compile(
@@ -23,13 +41,43 @@ CHROME = re.compile(
     re.IGNORECASE,
 )
 # where the page's real content lives, most specific first
-CONTENT_SELECTORS = ("#modgov", ".mgContent", "#mgContent", "main", "[role=main]", "#content",
-                     "article", "body")
+CONTENT_SELECTORS = ("#modgov", ".mgContent", "#mgContent", "main", "[role=main]", "#content", "article", "body")
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 BLOCK_TAGS = frozenset(
-    {"p", "div", "li", "tr", "table", "ul", "ol", "dl", "dt", "dd", "section", "blockquote",
-     "pre", "br", "hr", "td", "th", "caption", "center", "address", "body", "html", "tbody",
-     "thead", "tfoot", "main", "article", "figure", "figcaption", "fieldset", "legend", "form"}
+    {
+        "p",
+        "div",
+        "li",
+        "tr",
+        "table",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "section",
+        "blockquote",
+        "pre",
+        "br",
+        "hr",
+        "td",
+        "th",
+        "caption",
+        "center",
+        "address",
+        "body",
+        "html",
+        "tbody",
+        "thead",
+        "tfoot",
+        "main",
+        "article",
+        "figure",
+        "figcaption",
+        "fieldset",
+        "legend",
+        "form",
+    }
     | HEADINGS
 )
 _ITEM_MARKER_TAG = re.compile(r"^ai\d+$")
@@ -43,7 +91,7 @@ def is_chrome(tag: Tag) -> bool:
     if tag.name in DROP_TAGS:
         return True
     attrs = tag.attrs or {}
-    classes = attrs.get("class") or []
+    classes: list[str] = list(attrs.get("class") or [])
     words = " ".join([str(attrs.get("id") or ""), *(str(c) for c in classes)])
     return bool(words.strip()) and bool(CHROME.search(words))
 

@@ -7,10 +7,10 @@ become :class:`SourceFacts`. The items' minutes (escaped HTML) become the docume
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from lxml import etree
 
+from extractors.names import split_title
 from models.records import (
     AttendanceStatus,
     Document,
@@ -19,7 +19,6 @@ from models.records import (
     StatedAttendee,
     StatedItem,
 )
-from extractors.names import split_title
 from pipeline.errors import ConvertError
 from pipeline.formats.builder import DocumentBuilder, clean_inline
 from pipeline.formats.html import add_html
@@ -38,6 +37,8 @@ ATTENDANCE: dict[str, AttendanceStatus] = {
     "in attendance": "in_attendance",
     "attending": "in_attendance",
 }
+
+
 def _text(node: etree._Element, tag: str) -> str:
     found = node.find(tag)
     if found is None or found.text is None:
@@ -55,8 +56,7 @@ def _date(value: str) -> dt.date | None:
 
 
 def _body(meeting: etree._Element) -> str | None:
-    for path in ("committeetitle", "committeename", ".//linkeddoc/committeetitle",
-                 ".//refertocommittee"):
+    for path in ("committeetitle", "committeename", ".//linkeddoc/committeetitle", ".//refertocommittee"):
         value = _text(meeting, path)
         if value:
             return value

@@ -24,9 +24,7 @@ from pipeline.formats.text import line_kind
 
 PdfEngine = Literal["fast", "layout"]
 
-_PAGE_NUMBER = re.compile(
-    r"^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE
-)
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _SENTENCE_END = re.compile(r"[.:;!?]['\")]?$")
 
@@ -100,9 +98,11 @@ def remove_furniture(pages: list[list[str]], depth: int = 3) -> list[list[str]]:
         top, bottom = set(range(min(depth, len(page)))), set(range(max(0, len(page) - depth), len(page)))
         edges = top | bottom
         cleaned.append(
-            [line for i, line in enumerate(page)
-             if not (i in edges and (_furniture_key(line) in repeated
-                                     or _PAGE_NUMBER.match(line.strip())))]
+            [
+                line
+                for i, line in enumerate(page)
+                if not (i in edges and (_furniture_key(line) in repeated or _PAGE_NUMBER.match(line.strip())))
+            ]
         )
     return cleaned
 
@@ -148,10 +148,7 @@ def _continues(previous: str, line: str, wide: int) -> bool:
 
 def convert_pdf(raw: RawDocument, settings: PdfSettings | None = None) -> Document:
     settings = settings or PdfSettings()
-    if settings.engine == "layout":
-        pages = page_lines_layout(raw)
-    else:
-        pages = page_lines_fast(raw)
+    pages = page_lines_layout(raw) if settings.engine == "layout" else page_lines_fast(raw)
     pages = remove_furniture(pages, settings.furniture_lines)
     builder = DocumentBuilder()
     for paragraph in paragraphs(line for page in pages for line in page):
