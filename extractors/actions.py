@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Literal, NamedTuple
 
 from extractors.dates import MONTHS, resolve_day_month, resolve_month
 from extractors.names import FULL_NAME, TITLE, split_title
@@ -18,48 +19,77 @@ _OWNER = (
     r"Officer|Chief\s+Executive|Leader|Clerk|Team|Board|Committee|Cabinet|Council|Lead)"
     r"(?:\s+(?:of|for)\s+(?:[A-Z][\w'’&-]*\s?)+)?"
 )
-# (pattern, which group holds the owner, whether the whole sentence is the action text)
-RULES: tuple[tuple[re.Pattern[str], bool], ...] = (
-    (
+
+
+class Rule(NamedTuple):
+    """One way minutes phrase an action.
+
+    ``trigger`` is a cheap test run first: most sentences hold no action, and the full pattern (an owner's
+    name before a verb) is too costly to search in every sentence. ``text`` says where the action text is:
+    the ``text`` group, everything from the start of the match, or the whole sentence.
+    """
+
+    trigger: re.Pattern[str]
+    pattern: re.Pattern[str]
+    text: Literal["group", "match", "sentence"]
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        re.compile(
+            r"\b(?:agreed|undertook|offered|promised|asked|would|will|is\s+to|are\s+to|was\s+to)\s+(?:to\s+)?[a-z]"
+        ),
         re.compile(
             rf"(?P<owner>{_OWNER})(?:,[^,]+,)?\s+(?:agreed|undertook|offered|promised|"
             r"was\s+asked|were\s+asked|would|will|is\s+to|are\s+to|was\s+to)\s+(?P<text>(?:to\s+)?"
             r"(?!be\b)[a-z].+)"
         ),
-        False,
+        "group",
     ),
-    (
+    Rule(
+        re.compile(r"\b(?:looking\s+into|investigating|reviewing|meeting\s+with|working\s+on)\b"),
         re.compile(
             rf"(?P<owner>{_OWNER})\s+(?:was|were|is|are)\s+(?:currently\s+)?"
             r"(?:looking\s+into|investigating|reviewing|meeting\s+with|working\s+on)\b.+"
         ),
-        True,
+        "match",
     ),
-    (re.compile(rf"(?P<owner>{_OWNER})\s+confirmed\s+that\s+(?:management\s+)?action\s+was\s+being\s+taken.*"), True),
-    (
+    Rule(
+        re.compile(r"\bconfirmed\s+that\s+(?:management\s+)?action\s+was\s+being\s+taken"),
+        re.compile(rf"(?P<owner>{_OWNER})\s+confirmed\s+that\s+(?:management\s+)?action\s+was\s+being\s+taken.*"),
+        "match",
+    ),
+    Rule(
         re.compile(
-            r"(?P<text>(?:a|an|the)\s+(?:further\s+|full\s+|detailed\s+|progress\s+|update\s+)?"
+            r"\bbe\s+(?:presented|brought|submitted|provided|circulated|reported|considered|made\s+available)\b"
+        ),
+        re.compile(
+            r"(?P<text>\b(?:a|an|the)\s+(?:further\s+|full\s+|detailed\s+|progress\s+|update\s+)?"
             r"(?:report|update|briefing|paper|plan|recovery\s+plan|presentation)\b[^.]*?\b(?:would|will|"
             r"should|to)\s+be\s+(?:presented|brought|submitted|provided|circulated|reported|"
-            r"considered|made\s+available)\b[^.]*)"
+            r"considered|made\s+available)\b[^.]*)",
+            re.I,
         ),
-        False,
+        "group",
     ),
-    (
-        re.compile(
-            rf"(?P<owner>{_OWNER})?[^.]*?\b(?:had\s+)?requested\s+that\s+[^.]+?\s+be\s+"
-            r"(?:presented|brought|provided|circulated|submitted)\b[^.]*"
-        ),
-        True,
+    Rule(
+        re.compile(r"\brequested\s+that\b"),
+        re.compile(r"\brequested\s+that\s+[^.]+?\s+be\s+(?:presented|brought|provided|circulated|submitted)\b"),
+        "sentence",
     ),
-    (re.compile(r"^ACTIONS?\s*[:–-]\s*(?P<text>.+)", re.I), False),
-    (re.compile(rf"(?P<owner>{_OWNER})\s+(?:were|was)\s+expected\s+to\s+[^.]+"), True),
-    (
+    Rule(re.compile(r"^ACTIONS?\b", re.I), re.compile(r"^ACTIONS?\s*[:–-]\s*(?P<text>.+)", re.I), "group"),
+    Rule(
+        re.compile(r"\bexpected\s+to\b"),
+        re.compile(rf"(?P<owner>{_OWNER})\s+(?:were|was)\s+expected\s+to\s+[^.]+"),
+        "match",
+    ),
+    Rule(
+        re.compile(r"\bmonitored\s+by\b"),
         re.compile(
-            rf"[^.]*\bwould\s+be\s+(?:closely\s+)?monitored\s+by\s+(?:the\s+)?(?P<owner>{_OWNER})"
-            r"(?:\s+and\s+(?:{_OWNER}))?[^.]*"
+            rf"\bwould\s+be\s+(?:closely\s+)?monitored\s+by\s+(?:the\s+)?(?P<owner>{_OWNER})"
+            rf"(?:\s+and\s+(?:{_OWNER}))?"
         ),
-        True,
+        "sentence",
     ),
 )
 DUE_MEETING = re.compile(
@@ -102,15 +132,18 @@ def _from_sentences(document: Document, sections: tuple[Section, ...], reference
         if block.kind == "heading":
             continue
         for sentence, start, _ in split_sentences(document.block_text(block), block.start):
-            for pattern, whole in RULES:
-                match = pattern.search(sentence)
+            for rule in RULES:
+                match = rule.trigger.search(sentence) and rule.pattern.search(sentence)
                 if not match:
                     continue
-                text = sentence[match.start() :] if whole else match.group("text")
                 owner = _owner(match.groupdict().get("owner"))
-                if "requested that" in text and whole:
-                    owner = None
+                if rule.text == "group":
+                    text = match.group("text")
+                elif rule.text == "match":
                     text = sentence[match.start() :]
+                else:
+                    text = sentence
+                    owner = None if "requested that" in text else owner
                 at = start + sentence.find(text)
                 found.append(
                     Action(

@@ -36,10 +36,8 @@ APOLOGIES_SENTENCE = re.compile(
     r"(?:received|submitted|given|tendered|reported)\s+(?:on\s+behalf\s+of|from)\s+(?P<names>[^.]+)",
     re.I,
 )
-CHAIR_SENTENCE = re.compile(
-    r"(?P<name>(?:[A-Z][\w'’-]* ){0,4}[A-Z][\w'’-]+) (?:took|was in|presided in|occupied) the Chair"
-    r"|(?P<name2>(?:[A-Z][\w'’-]* ){0,4}[A-Z][\w'’-]+) \(?in the Chair\)?",
-)
+CHAIR_PHRASE = re.compile(r" (?:(?:took|was in|presided in|occupied) the Chair|\(?in the Chair\)?)")
+NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’-]* ){0,4}[A-Z][\w'’-]+$")
 SUBSTITUTE = re.compile(r"\s*\((?:as\s+)?(?:substitute|sub)\s+(?:for\s+)?(?P<for>[^)]*)\)", re.I)
 SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*")
 STOP_AT = re.compile(r"^(?:\d{1,3}[.)]?|Item\b|Minutes?\b|Declarations?\b|Apologies\s+for\s+absence$)", re.I)
@@ -141,8 +139,12 @@ def _from_sentences(document: Document) -> list[Attendee]:
 
 
 def _mark_chair(document: Document, attendees: list[Attendee]) -> list[Attendee]:
-    for match in CHAIR_SENTENCE.finditer(document.text):
-        who = split_title(match.group("name") or match.group("name2"))[0]
+    for phrase in CHAIR_PHRASE.finditer(document.text):
+        # the name just before the phrase; searched in a short window, not the whole text
+        name = NAME_BEFORE.search(document.text, max(0, phrase.start() - 120), phrase.start())
+        if name is None:
+            continue
+        who = split_title(name.group(0))[0]
         if not looks_like_name(who):
             continue
         for index, attendee in enumerate(attendees):

@@ -19,13 +19,13 @@ from extractors.numbers import (
     parse_numeral,
     parse_word_number,
 )
-from extractors.text import split_sentences
+from extractors.text import alternation, split_sentences
 from models.records import Comparator, Document, Evidence, Metric, Section
 
 NAME = "metrics"
 VERSION = "1"
 
-_WORDS = "|".join(sorted((w for w in WORD_NUMBERS if w not in {"one", "hundred"}), key=len, reverse=True))
+_WORDS = alternation(w for w in WORD_NUMBERS if w not in {"one", "hundred"})
 CANDIDATE = re.compile(
     rf"(?P<currency>[£€$])\s?(?P<money>{NUMERAL})\s?(?P<mult>bn|billion|million|m|k)?\b"
     rf"|(?<![\w/.£€$-])(?P<num>{NUMERAL})(?![\w/]|\.\d|-\d|:\d)"

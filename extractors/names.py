@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -18,7 +19,7 @@ _NOT_FORENAME = (
 )
 FORENAME = rf"{_NOT_FORENAME}(?:[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?|[A-Z]\.?)"
 PERSON_NAME = rf"(?:{FORENAME}\s+){{0,3}}{SURNAME}"
-FULL_NAME = rf"(?:{FORENAME}\s+){{1,3}}{SURNAME}"
+FULL_NAME = rf"(?=[A-Z])(?:{FORENAME}\s+){{1,3}}{SURNAME}"
 NAME_ONLY = re.compile(rf"^{PERSON_NAME}$")
 CHAIR_MARK = re.compile(r"\s*\((?P<mark>(?:Vice[- ])?Chair(?:man|woman|person)?|In the Chair)\)\s*", re.IGNORECASE)
 ROLE_WORDS = (
@@ -174,7 +175,9 @@ def looks_like_name(text: str) -> bool:
     return not any(word in NOT_NAMES for word in words)
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
+    """Lower-case ASCII letters and spaces only: 'O’Neill-Smith' -> 'oneillsmith'."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return re.sub(r"[^a-z ]+", "", text.replace("’", "'").replace("'", "").lower()).strip()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from models import orm
@@ -62,47 +63,66 @@ def _get_or_create(session: Session, model: type, defaults: dict[str, object] | 
 
 
 class _Resolver:
-    """Shared records (council, body, meeting, people, indicators) for one document."""
+    """Shared records (people, indicators) of one council, looked up or created in bulk for one document."""
 
     def __init__(self, session: Session, council_id: int | None) -> None:
         self.session = session
         self.council_id = council_id
-        self._people: dict[str, orm.Person] = {}
-        rows = session.execute(
-            select(orm.Indicator.key, orm.Indicator.id).where(orm.Indicator.council_id.is_(council_id))
-            if council_id is None
-            else select(orm.Indicator.key, orm.Indicator.id).where(orm.Indicator.council_id == council_id)
-        )
+        rows = session.execute(select(orm.Indicator.key, orm.Indicator.id).where(self._of_council(orm.Indicator)))
         self._indicators: dict[str, int] = {str(key): int(id_) for key, id_ in rows}
 
-    def person(self, name: str, role: str | None) -> orm.Person:
-        key = person_key(name)
-        if key in self._people:
-            return self._people[key]
-        query = select(orm.Person).where(orm.Person.name_key == key)
-        query = query.where(
-            orm.Person.council_id.is_(None) if self.council_id is None else orm.Person.council_id == self.council_id
-        )
-        person = self.session.scalars(query).first()
-        if person is None:
-            person = orm.Person(council_id=self.council_id, name=name, name_key=key, kind=person_kind(role))
-            self.session.add(person)
-            self.session.flush()
-        elif len(name) > len(person.name):
-            person.name = name
-        self._people[key] = person
-        return person
+    def _of_council(self, model: type[orm.Person] | type[orm.Indicator]) -> ColumnElement[bool]:
+        column = model.council_id
+        return column.is_(None) if self.council_id is None else column == self.council_id
+
+    def people(self, names: Iterable[tuple[str, str | None]]) -> dict[str, int]:
+        """Person ids by ``person_key`` for (name, role) pairs: one query for the known, one insert for the new.
+
+        A person keeps the longest spelling of their name seen so far ('Atkinson' -> 'Alan Atkinson').
+        """
+        wanted: dict[str, tuple[str, str | None]] = {}
+        for name, role in names:
+            key = person_key(name)
+            if key and (key not in wanted or len(name) > len(wanted[key][0])):
+                wanted[key] = (name, role)
+        if not wanted:
+            return {}
+        rows = self.session.execute(
+            select(orm.Person.name_key, orm.Person.id, orm.Person.name).where(
+                self._of_council(orm.Person), orm.Person.name_key.in_(wanted)
+            )
+        ).all()
+        ids = {str(key): int(id_) for key, id_, _ in rows}
+        longer = [{"id": id_, "name": wanted[key][0]} for key, id_, name in rows if len(wanted[key][0]) > len(name)]
+        if longer:
+            self.session.execute(update(orm.Person), longer)
+        new = [key for key in wanted if key not in ids]
+        if new:
+            created = self.session.scalars(
+                insert(orm.Person).returning(orm.Person.id, sort_by_parameter_order=True),
+                [
+                    {
+                        "council_id": self.council_id,
+                        "name": wanted[k][0],
+                        "name_key": k,
+                        "kind": person_kind(wanted[k][1]),
+                    }
+                    for k in new
+                ],
+            ).all()
+            ids.update(zip(new, created, strict=True))
+        return ids
 
     def indicator(self, text: str) -> int:
         key = indicator_key(text) or text.lower()
         found = match_indicator(key, self._indicators)
         if found is not None:
             return found
-        row = orm.Indicator(council_id=self.council_id, name=text, key=key)
-        self.session.add(row)
-        self.session.flush()
-        self._indicators[key] = row.id
-        return row.id
+        id_ = self.session.execute(
+            insert(orm.Indicator).values(council_id=self.council_id, name=text, key=key).returning(orm.Indicator.id)
+        ).scalar_one()
+        self._indicators[key] = id_
+        return id_
 
 
 def _meeting(session: Session, extraction: Extraction) -> tuple[int | None, int | None]:
@@ -145,80 +165,120 @@ def _evidence(document_id: int, evidence: Evidence) -> dict[str, object]:
 def _store_facts(
     session: Session, doc_id: int, meeting_id: int | None, extraction: Extraction, resolver: _Resolver
 ) -> None:
+    """Every fact of one document, one bulk insert per table."""
+    items = _store_agenda_items(session, doc_id, meeting_id, extraction)
+    people = resolver.people(
+        [(a.name, a.role) for a in extraction.attendees] + [(p.name, p.role) for p in extraction.people]
+    )
+    owners = {action.owner: _owner_key(extraction, action.owner) for action in extraction.actions}
+    people |= resolver.people([(name, None) for name in owners.values() if name])
+    rows: list[tuple[type[orm.Base], list[dict[str, object]]]] = [
+        (
+            orm.Attendance,
+            [
+                {
+                    "meeting_id": meeting_id,
+                    "person_id": people[person_key(a.name)],
+                    "name": a.name,
+                    "role": a.role,
+                    "status": a.status,
+                    "chair": a.chair,
+                    **_evidence(doc_id, a.evidence),
+                }
+                for a in extraction.attendees
+                if person_key(a.name) in people
+            ],
+        ),
+        (
+            orm.PersonRole,
+            [
+                {"person_id": people[person_key(m.name)], "role": m.role, **_evidence(doc_id, m.evidence)}
+                for m in extraction.people
+                if person_key(m.name) in people
+            ],
+        ),
+        (
+            orm.Resolution,
+            [
+                {
+                    "agenda_item_id": items.get(r.item),
+                    "item_number": r.item,
+                    "text": r.text,
+                    **_evidence(doc_id, r.evidence),
+                }
+                for r in extraction.resolutions
+            ],
+        ),
+        (
+            orm.Action,
+            [
+                {
+                    "agenda_item_id": items.get(a.item),
+                    "item_number": a.item,
+                    "text": a.text,
+                    "owner_text": a.owner,
+                    "owner_person_id": people.get(person_key(owners[a.owner] or "")),
+                    "requester_text": a.requester,
+                    "due": a.due,
+                    "status": "open",
+                    **_evidence(doc_id, a.evidence),
+                }
+                for a in extraction.actions
+            ],
+        ),
+        (
+            orm.Metric,
+            [
+                {
+                    "indicator_id": resolver.indicator(m.indicator),
+                    "indicator_text": m.indicator,
+                    "value": m.value,
+                    "unit": m.unit,
+                    "comparator": m.comparator,
+                    "period": m.period,
+                    "text": m.text,
+                    **_evidence(doc_id, m.evidence),
+                }
+                for m in extraction.metrics
+            ],
+        ),
+    ]
+    for model, values in rows:
+        if values:
+            session.execute(insert(model), values)
+
+
+def _store_agenda_items(
+    session: Session, doc_id: int, meeting_id: int | None, extraction: Extraction
+) -> dict[str | None, int]:
+    """Insert the agenda items; return the id of the first item with each number."""
+    if not extraction.agenda_items:
+        return {}
+    ids = session.scalars(
+        insert(orm.AgendaItem).returning(orm.AgendaItem.id, sort_by_parameter_order=True),
+        [
+            {
+                "meeting_id": meeting_id,
+                "position": position,
+                "number": item.number,
+                "title": item.title,
+                **_evidence(doc_id, item.evidence),
+            }
+            for position, item in enumerate(extraction.agenda_items)
+        ],
+    ).all()
     items: dict[str | None, int] = {}
-    for position, item in enumerate(extraction.agenda_items):
-        row = orm.AgendaItem(
-            meeting_id=meeting_id,
-            position=position,
-            number=item.number,
-            title=item.title,
-            **_evidence(doc_id, item.evidence),
-        )
-        session.add(row)
-        session.flush()
-        items.setdefault(item.number, row.id)
-    for attendee in extraction.attendees:
-        person = resolver.person(attendee.name, attendee.role)
-        session.add(
-            orm.Attendance(
-                meeting_id=meeting_id,
-                person_id=person.id,
-                name=attendee.name,
-                role=attendee.role,
-                status=attendee.status,
-                chair=attendee.chair,
-                **_evidence(doc_id, attendee.evidence),
-            )
-        )
-    for mention in extraction.people:
-        person = resolver.person(mention.name, mention.role)
-        session.add(orm.PersonRole(person_id=person.id, role=mention.role, **_evidence(doc_id, mention.evidence)))
-    for resolution in extraction.resolutions:
-        session.add(
-            orm.Resolution(
-                agenda_item_id=items.get(resolution.item),
-                item_number=resolution.item,
-                text=resolution.text,
-                **_evidence(doc_id, resolution.evidence),
-            )
-        )
-    for action in extraction.actions:
-        owner_id = _owner_person(resolver, extraction, action.owner)
-        session.add(
-            orm.Action(
-                agenda_item_id=items.get(action.item),
-                item_number=action.item,
-                text=action.text,
-                owner_text=action.owner,
-                owner_person_id=owner_id,
-                requester_text=action.requester,
-                due=action.due,
-                status="open",
-                **_evidence(doc_id, action.evidence),
-            )
-        )
-    for metric in extraction.metrics:
-        session.add(
-            orm.Metric(
-                indicator_id=resolver.indicator(metric.indicator),
-                indicator_text=metric.indicator,
-                value=metric.value,
-                unit=metric.unit,
-                comparator=metric.comparator,
-                period=metric.period,
-                text=metric.text,
-                **_evidence(doc_id, metric.evidence),
-            )
-        )
+    for item, id_ in zip(extraction.agenda_items, ids, strict=True):
+        items.setdefault(item.number, id_)
+    return items
 
 
-def _owner_person(resolver: _Resolver, extraction: Extraction, owner: str | None) -> int | None:
-    """Link an owner to a person record when the owner is a person named in the document."""
+def _owner_key(extraction: Extraction, owner: str | None) -> str | None:
+    """The name of the person an action owner refers to, when the owner is a person named in the document."""
     if not owner:
         return None
-    known = [a.name for a in extraction.attendees] + [p.name for p in extraction.people]
-    key = person_key(owner)
-    for name in known:
-        if person_key(name).split("|")[0] == key.split("|")[0]:
-            return resolver.person(name, None).id
+    surname = person_key(owner).split("|")[0]
+    for name in [a.name for a in extraction.attendees] + [p.name for p in extraction.people]:
+        if person_key(name).split("|")[0] == surname:
+            return name
     return None

@@ -49,12 +49,14 @@ def _decode_legacy(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:20_000]
     if not sample:
         return False
-    odd = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or ch == "\ufffd")
-    return odd / len(sample) > 0.05
+    return len(CONTROL_CHARACTERS.findall(sample)) / len(sample) > 0.05
 
 
 def line_kind(line: str) -> BlockKind:
