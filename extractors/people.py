@@ -31,6 +31,8 @@ REPORTING = re.compile(
     rf"|\b(?:by|from|with|thanked)\s+(?P<name2>{FULL_NAME})\b"
 )
 
+LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+
 
 def _clean_role(role: str) -> str | None:
     role = " ".join(role.split()).strip(" ,")
@@ -39,24 +41,33 @@ def _clean_role(role: str) -> str | None:
     return re.sub(r"^the\s+", "", role)
 
 
+def _common_words(text: str) -> frozenset[str]:
+    """Words the document also writes in lower case: 'Young People' is not a name when 'young people' occurs."""
+    return frozenset(LOWER_WORD.findall(text))
+
+
 def _mentions(document: Document) -> list[PersonMention]:
     text = document.text
+    common = _common_words(text)
     found: list[PersonMention] = []
 
-    def add(name: str, role: str | None, start: int) -> None:
-        if looks_like_name(name):
-            found.append(PersonMention(name, role, Evidence((start, start + len(name)), NAME, VERSION)))
+    def add(name: str, role: str | None, start: int, titled: bool = False) -> None:
+        if "\n" in name or not looks_like_name(name):
+            return
+        if not titled and role is None and any(word.lower() in common for word in name.split()):
+            return
+        found.append(PersonMention(name, role, Evidence((start, start + len(name)), NAME, VERSION)))
 
     for match in LABELLED.finditer(text):
         label = match.group("label").capitalize()
-        add(match.group("name"), label if "author" in label.lower() else None, match.start("name"))
+        add(match.group("name"), label if "author" in label.lower() else None, match.start("name"), titled=True)
     for match in NAME_ROLE.finditer(text):
         add(match.group("name"), _clean_role(match.group("role")), match.start("name"))
     for match in NAME_PAREN_ROLE.finditer(text):
         add(match.group("name"), _clean_role(match.group("role")), match.start("name"))
     for match in TITLED.finditer(text):
         title = match.group("title").rstrip(".")
-        add(match.group("name"), "County Councillor" if title == "CC" else title, match.start("name"))
+        add(match.group("name"), "County Councillor" if title == "CC" else title, match.start("name"), titled=True)
     for match in REPORTING.finditer(text):
         group = "name" if match.group("name") else "name2"
         add(match.group(group), None, match.start(group))

@@ -118,6 +118,17 @@ def test_people_with_roles() -> None:
     assert ("Driver", "County Councillor") in people
 
 
+def test_people_skip_capitalised_phrases_the_text_also_writes_in_lower_case() -> None:
+    document = doc(
+        "The Employment and Support Team are currently supporting 136 Children Looked After/Leaving care "
+        "young people and another additional 23 young people who are currently on hold due to personal reasons.",
+        "Young People were consulted on the plan.",
+        "Contact: Michael Walder Email: michael.walder@lancashire.gov.uk Tel: 01772 533637.",
+    )
+    names = [p.name for p in extract_people(document, ())]
+    assert names == ["Michael Walder"]
+
+
 def test_actions_owner_and_due_month() -> None:
     document = doc(
         "Paul Bond agreed to take these queries away and arrange for the relevant officer to provide a response.",

@@ -25,7 +25,7 @@ FLOORS = {
     "resolutions": 0.95,
     "metrics": 0.78,
     "actions": 0.60,
-    "people": 0.40,
+    "people": 0.75,
 }
 
 
