@@ -12,7 +12,10 @@ TITLE = (
     r"Revd\.?|Rev\.?|Reverend|The\s+Mayor|Mayor|Deputy\s+Mayor"
 )
 TITLE_PREFIX = re.compile(rf"^(?P<title>(?:{TITLE})(?:\s+(?:{TITLE}))?)\s+(?=[A-Z])")
-SURNAME = r"(?!(?:E-?mail|Tel|Telephone|Phone|Mobile|Fax|Website)\b)(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-zà-ÿ]+(?:['’-][A-Z]?[a-zà-ÿ]+)*)"
+SURNAME = (
+    r"(?!(?:E-?mail|Tel|Telephone|Phone|Mobile|Fax|Website)\b)"  # 'Contact: Michael Walder Email: ...'
+    r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-zà-ÿ]+(?:['’-][A-Z]?[a-zà-ÿ]+)*)"
+)
 _NOT_FORENAME = (
     r"(?!(?:County|Borough|City|District|Town|Parish|Councillors?|Cllr|The|An|In|At|On|"
     r"By|From|With|For|Of|Mr|Mrs|Ms|Dr|Deputy|Chief)\b)"

@@ -15,6 +15,7 @@ from rich.table import Table
 import db
 from pipeline.convert import ConvertSettings, convert
 from pipeline.errors import MinutesError
+from pipeline.evaluate import evaluate, format_report, parse_requirement, shortfalls
 from pipeline.extract import extract
 from pipeline.formats.pdf import PdfSettings
 from pipeline.ingest import Settings, default_workers, expand_paths, ingest
@@ -122,6 +123,48 @@ def ingest_command(
     )
     engine.dispose()
     if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def eval_command(
+    gold_dir: Annotated[Path, typer.Argument(help="Gold JSON files, one per document (gold format).")],
+    docs_dir: Annotated[Path, typer.Argument(help="The documents, named like the gold files (any extension).")],
+    output_format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    per_document: Annotated[bool, typer.Option("--per-doc", help="Also print tp/fp/fn per document.")] = False,
+    require: Annotated[
+        list[str] | None,
+        typer.Option("--require", help="FIELD=MIN: exit 1 when F1 (or accuracy) is below MIN. Repeatable."),
+    ] = None,
+    pdf_engine: PdfEngineOption = "fast",
+) -> None:
+    """Extract every document that has a gold file and print precision, recall and F1 per field."""
+    if output_format not in ("table", "json"):
+        raise typer.BadParameter("must be 'table' or 'json'", param_hint="--format")
+    if not gold_dir.is_dir() or not docs_dir.is_dir():
+        _error(f"{gold_dir if not gold_dir.is_dir() else docs_dir}: not a folder")
+        raise typer.Exit(2)
+    try:
+        requirements = [parse_requirement(text) for text in require or []]
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--require") from exc
+    settings = _settings(pdf_engine, 25)
+
+    def predict(path: Path) -> dict[str, object]:
+        return to_gold_format(extract(convert(load(path, settings.load), settings.convert)), with_spans=False)
+
+    report = evaluate(gold_dir, docs_dir, predict)
+    if report.documents == 0:
+        _error(f"{gold_dir}: no gold files (*.json)")
+        raise typer.Exit(2)
+    if output_format == "json":
+        sys.stdout.write(json.dumps(report.as_json(), indent=2) + "\n")
+    else:
+        sys.stdout.write(format_report(report, per_document) + "\n")
+    failed = shortfalls(report, requirements)
+    for line in failed:
+        _error(f"below requirement: {line}")
+    if failed:
         raise typer.Exit(1)
 
 

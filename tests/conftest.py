@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +20,18 @@ CORPUS = ROOT / "corpus"
 SEEDS = CORPUS / "lancashire"
 GOLD = ROOT / "tests" / "gold"
 POSTGRES_URL = os.environ.get("MINUTES_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def minutes(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run the minutes command as a user does (in a child process), without $MINUTES_DB."""
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+        env={**os.environ, "MINUTES_DB": ""},
+    )
 
 
 def seed(prefix: str) -> Path:
