@@ -7,8 +7,10 @@ from dataclasses import replace
 
 from extractors.names import (
     CHAIR_MARK,
+    HONORIFICS,
     ROLE_HINT,
     looks_like_name,
+    role_from_title,
     same_person,
     split_chair,
     split_title,
@@ -31,32 +33,80 @@ ROLE_LINE = re.compile(
     r"Independent\s+Members?|Officers|Cllrs?)\s*:?$",
     re.I,
 )
+# "Apologies for absence were (also) received from", "An apology ... was received from", "There were apologies
+# for absence from": the names run to the end of the sentence, a "who" clause or "; and for lateness".
 APOLOGIES_SENTENCE = re.compile(
-    r"\bApologies(?:\s+for\s+(?:absence|their\s+absence|lateness))?\s+(?:were|was|had\s+been)\s+"
-    r"(?:received|submitted|given|tendered|reported)\s+(?:on\s+behalf\s+of|from)\s+(?P<names>[^.]+)",
-    re.I,
+    r"(?i:\b(?:an\s+)?apolog(?:y|ies)(?:\s+for\s+(?:absence|their\s+absence))?\s+(?:were|was|had\s+been)\s+"
+    r"(?:also\s+)?(?:received|submitted|given|tendered|reported|noted)\s+(?:on\s+behalf\s+of|from)"
+    r"|\bthere\s+were\s+(?:also\s+)?apologies(?:\s+for\s+absence)?\s+(?:received\s+)?from"
+    r"|^apologies(?:\s+for\s+absence)?\s+from)"
+    r"\s+(?P<names>[^\n]+?)(?=(?<![A-Z])(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)\.(?:\s|$)|;\s+and\s+for\b|,?\s+who\b"
+    r"|,\s+(?:both|each)\b|\s+were\s+(?:delayed|late)\b|$)",
+    re.M,
 )
+SUBSTITUTE_SENTENCE = re.compile(
+    r"^(?P<names>(?:Councillors?|Cllrs?\.?)\s+[^\n]+?)\s+(?:attended|was\s+present|were\s+present)\s+as\s+"
+    r"(?:a\s+|the\s+)?substitutes?\s+for\b",
+    re.M,
+)
+# 'Councillor G Carpenter (in the Chair); Councillors Hanton, Bensley, ...': a members' list with no heading.
+MEMBERS_LINE = re.compile(r"^(?:(?:County|Borough|City|District|Town)\s+)?(?:Councillors?|Cllrs?\.?)\s+[A-Z]")
 CHAIR_PHRASE = re.compile(r" (?:(?:took|was in|presided in|occupied) the Chair|\(?in the Chair\)?)")
 NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’-]* ){0,4}[A-Z][\w'’-]+$")
-SUBSTITUTE = re.compile(r"\s*\((?:as\s+)?(?:substitute|sub)\s+(?:for\s+)?(?P<for>[^)]*)\)", re.I)
+SUBSTITUTE = re.compile(r"\s*\((?:as\s+)?(?:substitute[ds]?|sub)\s+(?:for|by)?\s*(?P<for>[^)]*)\)", re.I)
+GROUP_TITLE = re.compile(r"^(?:\w+\s+)?(?:Councillors|Cllrs|Aldermen)\b")  # one title for a whole list
+PARENTHESES = re.compile(r"\s*\((?P<inside>[^()]*)\)")
+POST_NOMINALS = re.compile(r"(?:\s+(?:MBE|OBE|CBE|KBE|DBE|AM|MP|MEP|MS|MSP|JP|DL|KC|QC|BEM))+$")
 SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*")
 STOP_AT = re.compile(r"^(?:\d{1,3}[.)]?|Item\b|Minutes?\b|Declarations?\b|Apologies\s+for\s+absence$)", re.I)
 
 
+def _split_list(text: str) -> list[tuple[str, int]]:
+    """Pieces of a names list with their offsets; commas inside brackets do not split ('(Solicitor, Nplaw)')."""
+    masked = re.sub(r"\([^()]*\)", lambda m: "(" + "_" * (len(m.group(0)) - 2) + ")", text)
+    pieces = []
+    start = 0
+    for separator in SPLIT.finditer(masked):
+        pieces.append((text[start : separator.start()], start))
+        start = separator.end()
+    pieces.append((text[start:], start))
+    return pieces
+
+
 def _names_in(text: str) -> list[tuple[str, str | None, bool, int]]:
-    """Names in a list line: (name, title, chair, offset of the piece within ``text``)."""
+    """Names in a list: (name, title or bracketed role, chair, offset of the name within ``text``).
+
+    A title written once for the list ('Councillors Hanton, Bensley and Bird') applies to every name.
+    """
     found = []
-    text = SUBSTITUTE.sub("", text)
-    position = 0
-    for piece in SPLIT.split(text):
-        offset = text.find(piece, position) if piece else position
-        position = max(position, offset + len(piece))
-        piece, chair = split_chair(piece.strip(" .:"))
-        name, title = split_title(piece)
-        name = re.sub(r"\s*\(.*?\)\s*", " ", name).strip()
+    text = SUBSTITUTE.sub(lambda m: " " * len(m.group(0)), text)
+    group_title: str | None = None
+    for raw, offset in _split_list(text):
+        piece, chair = split_chair(raw.strip(" .:"))
+        role = None
+        for bracket in PARENTHESES.finditer(piece):
+            if role is None and ROLE_HINT.search(bracket.group("inside")):
+                role = bracket.group("inside").strip()
+        piece = PARENTHESES.sub(" ", piece).strip()
+        name, title = split_title(re.sub(r"^(?:from|and)\s+", "", piece))
+        name = POST_NOMINALS.sub("", name).strip(" ,")
+        title = role_from_title(title)
+        if GROUP_TITLE.search(piece):
+            group_title = title
+        elif title and not HONORIFICS.fullmatch(title):
+            group_title = None
+        elif group_title:
+            title = group_title  # 'Councillors Mrs. P. Drake, ... Ms. S. Sivagnanam and S.T. Wiliam'
         if looks_like_name(name):
-            found.append((name, title, chair, max(offset, 0) + max(piece.find(name), 0)))
+            at = offset + max(raw.find(name.split()[0]), 0)
+            found.append((name, role or title or group_title, chair, at))
     return found
+
+
+def _is_names_list(line: str) -> bool:
+    """A long line that is still a list of names (with bracketed roles), not narrative."""
+    names = _names_in(line)
+    return len(names) >= 2 and len(line) / len(names) <= 70
 
 
 def _person_line(text: str) -> tuple[str, str | None] | None:
@@ -101,7 +151,7 @@ def _from_lists(document: Document, limit: int) -> list[Attendee]:
             offset = block.start + len(line) - len(rest)
         elif status is None:
             continue
-        elif STOP_AT.match(line) or (block.kind == "paragraph" and len(line) > 160):
+        elif STOP_AT.match(line) or (block.kind == "paragraph" and len(line) > 160 and not _is_names_list(line)):
             status = None
             continue
         else:
@@ -127,14 +177,42 @@ def _line_attendees(text: str, offset: int, status: AttendanceStatus, role: str 
 
 
 def _from_sentences(document: Document) -> list[Attendee]:
+    """Attendance stated in sentences: apologies, and substitutes who attended."""
     attendees = []
-    for match in APOLOGIES_SENTENCE.finditer(document.text):
-        names = match.group("names")
-        for name, title, _, at in _names_in(names):
-            start = match.start("names") + at
-            attendees.append(
-                Attendee(name, title, "apologies", False, Evidence((start, start + len(name)), NAME, VERSION))
-            )
+    sentences: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
+        (APOLOGIES_SENTENCE, "apologies"),
+        (SUBSTITUTE_SENTENCE, "present"),
+    )
+    for pattern, status in sentences:
+        for match in pattern.finditer(document.text):
+            for name, title, _, at in _names_in(match.group("names")):
+                start = match.start("names") + at
+                attendees.append(
+                    Attendee(name, title, status, False, Evidence((start, start + len(name)), NAME, VERSION))
+                )
+    return attendees
+
+
+def _from_members_lines(document: Document, limit: int) -> list[Attendee]:
+    """A line listing members with a chair mark and no 'Present:' heading (CMIS meeting pages)."""
+    attendees: list[Attendee] = []
+    for block in document.blocks:
+        if block.start >= limit:
+            break
+        line = document.block_text(block)
+        if MEMBERS_LINE.match(line) and CHAIR_MARK.search(line):
+            names = _names_in(line)
+            if len(names) >= 3:
+                attendees.extend(
+                    Attendee(
+                        name,
+                        title,
+                        "present",
+                        chair,
+                        Evidence((block.start + at, block.start + at + len(name)), NAME, VERSION),
+                    )
+                    for name, title, chair, at in names
+                )
     return attendees
 
 
@@ -170,5 +248,5 @@ def extract_attendance(document: Document, sections: tuple[Section, ...]) -> tup
         )
     # Attendance lists stand before the first item; "Apologies" may also be item 1.
     limit = sections[1].span[0] if len(sections) > 1 else min(len(document.text), 4000)
-    attendees = _from_lists(document, limit) + _from_sentences(document)
+    attendees = _from_lists(document, limit) + _from_members_lines(document, limit) + _from_sentences(document)
     return tuple(_mark_chair(document, _dedupe(attendees)))

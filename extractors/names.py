@@ -8,7 +8,7 @@ import unicodedata
 
 TITLE = (
     r"(?:(?:County|Borough|City|District|Town|Parish|Deputy)\s+)?(?:Councillors?|Cllrs?\.?|CCllr|"
-    r"Alderman|Aldermen)|CC|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|Professor|Sir|Dame|Lord|Lady|"
+    r"Alderman|Aldermen|Alderwoman)|CC|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|Professor|Sir|Dame|Lord|Lady|"
     r"Revd\.?|Rev\.?|Reverend|The\s+Mayor|Mayor|Deputy\s+Mayor"
 )
 TITLE_PREFIX = re.compile(rf"^(?P<title>(?:{TITLE})(?:\s+(?:{TITLE}))?)\s+(?=[A-Z])")
@@ -20,7 +20,7 @@ _NOT_FORENAME = (
     r"(?!(?:County|Borough|City|District|Town|Parish|Councillors?|Cllr|The|An|In|At|On|"
     r"By|From|With|For|Of|Mr|Mrs|Ms|Dr|Deputy|Chief)\b)"
 )
-FORENAME = rf"{_NOT_FORENAME}(?:[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?|[A-Z]\.?)"
+FORENAME = rf"{_NOT_FORENAME}(?:[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?|(?:[A-Z]\.){{2,4}}|[A-Z]\.?)"  # Jane, V.J., J
 PERSON_NAME = rf"(?:{FORENAME}\s+){{0,3}}{SURNAME}"
 FULL_NAME = rf"(?=[A-Z])(?:{FORENAME}\s+){{1,3}}{SURNAME}"
 NAME_ONLY = re.compile(rf"^{PERSON_NAME}$")
@@ -171,11 +171,28 @@ def split_chair(name: str) -> tuple[str, bool]:
     return (name[: match.start()] + " " + name[match.end() :]).strip(), is_chair
 
 
+# Words in NOT_NAMES that are also surnames: allowed as the last word ('Donna West').
+SURNAME_TOO = frozenset({"North", "South", "East", "West", "Well", "Young", "Start", "Care"})
+HONORIFICS = re.compile(r"(?:\s*\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof|Professor|Lord|Lady)\b\.?)+")
+
+
 def looks_like_name(text: str) -> bool:
     words = text.split()
     if not words or len(words) > 4 or not NAME_ONLY.match(text):
         return False
-    return not any(word in NOT_NAMES for word in words)
+    if words[-1] in NOT_NAMES and not (len(words) > 1 and words[-1] in SURNAME_TOO):
+        return False
+    return not any(word in NOT_NAMES for word in words[:-1])
+
+
+def role_from_title(title: str | None) -> str | None:
+    """The office in a title: 'Councillors Mrs' -> 'Councillor', 'Alderman Sir' -> 'Alderman', 'Mr' -> 'Mr'."""
+    if not title:
+        return None
+    office = HONORIFICS.sub("", title).strip()
+    if not office:
+        return title
+    return re.sub(r"^(.*(?:Councillor|Cllr|Alderm[ae]n))s$", r"\1", office).replace("Aldermen", "Alderman")
 
 
 @functools.lru_cache(maxsize=65536)

@@ -95,6 +95,73 @@ def test_present_line_with_chair_mark_and_officers() -> None:
     assert ("Sarah Brown", "in_attendance", False) in got
 
 
+def test_cmis_members_line_substitutes_and_bracketed_officer_roles() -> None:
+    # Great Yarmouth Borough Council, CMIS meeting page
+    document = doc(
+        "Apologies for absence were received from Cllr Borg (substituted by Cllr Wainwright) and Cllr Galer "
+        "(substituted by Cllr Mogford).",
+        "Councillor G Carpenter (in the Chair); Councillors Hanton, Bensley, Bird and Walker.",
+        "Councillor Wainwright attended as a substitute for Councillor Borg.",
+        "Also in attendance:",
+        "Ms D G. Wilby (Licensing & Electoral Services Manager), Mr L Parker (Solicitor, Nplaw), Miss R Downie "
+        "(Democratic Services Officer) and Ms T Koomson (Senior Democratic Services Officer).",
+    )
+    got = {(a.name, a.status, a.chair, a.role) for a in extract_attendance(document, ())}
+    assert {("Borg", "apologies", False, "Cllr"), ("Galer", "apologies", False, "Cllr")} <= got
+    assert ("G Carpenter", "present", True, "Councillor") in got
+    assert {("Hanton", "present", False, "Councillor"), ("Walker", "present", False, "Councillor")} <= got
+    assert ("Wainwright", "present", False, "Councillor") in got
+    assert ("L Parker", "in_attendance", False, "Solicitor, Nplaw") in got
+    assert ("D G. Wilby", "in_attendance", False, "Licensing & Electoral Services Manager") in got
+    assert len(got) == 12
+
+
+def test_apologies_sentences_as_councils_write_them() -> None:
+    document = doc(
+        # Witney Town Council; London Fire; Southwark; City of London
+        "An apology for absence was received from Councillor J Aitman who was representing the Council at an event. "
+        "Apologies were also received from Councillors O Collins, L Duncan and A McMahon.",
+        "Apologies were received from David Kurten AM and from Gareth Bacon AM.",
+        "There were apologies for absence from Councillors Lorraine Lauder MBE (due to mayoral business), and "
+        "Darren Merrill; and for lateness from Councillors Neil Coyle and Abdul Mohamed.",
+        "Apologies for absence were received from Alderman Sir Peter Estlin and Alderwoman Jennette Newman.",
+    )
+    got = [(a.name, a.role) for a in extract_attendance(document, ()) if a.status == "apologies"]
+    assert got == [
+        ("J Aitman", "Councillor"),
+        ("O Collins", "Councillor"),
+        ("L Duncan", "Councillor"),
+        ("A McMahon", "Councillor"),
+        ("David Kurten", None),
+        ("Gareth Bacon", None),
+        ("Lorraine Lauder", "Councillor"),
+        ("Darren Merrill", "Councillor"),
+        ("Peter Estlin", "Alderman"),
+        ("Jennette Newman", "Alderwoman"),
+    ]
+
+
+def test_present_list_with_dotted_initials() -> None:
+    # Vale of Glamorgan Council
+    document = doc(
+        "Present:  Councillor V.J. Bailey (Chairman); Councillors Mrs. P. Drake, V.P. Driscoll, Ms. S. Sivagnanam "
+        "and  S.T. Wiliam.",
+        "Also present: Councillor J.C. Bird (Cabinet Member for Regeneration and Planning), Councillors L. Burnett "
+        "and M.R. Wilson.",
+    )
+    got = [(a.name, a.status, a.chair, a.role) for a in extract_attendance(document, ())]
+    assert got == [
+        ("V.J. Bailey", "present", True, "Councillor"),
+        ("P. Drake", "present", False, "Councillor"),
+        ("V.P. Driscoll", "present", False, "Councillor"),
+        ("S. Sivagnanam", "present", False, "Councillor"),
+        ("S.T. Wiliam", "present", False, "Councillor"),
+        ("J.C. Bird", "in_attendance", False, "Cabinet Member for Regeneration and Planning"),
+        ("L. Burnett", "in_attendance", False, "Councillor"),
+        ("M.R. Wilson", "in_attendance", False, "Councillor"),
+    ]
+
+
 def test_resolutions_with_lead_in_and_body_decision() -> None:
     document = doc(
         "Resolved:  That the Cabinet Committee note the report.",
