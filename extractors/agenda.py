@@ -9,7 +9,10 @@ from models.records import AgendaItem, DocType, Document, Evidence, Section
 NAME = "agenda"
 VERSION = "1"
 
-PAGE_LABEL = re.compile(r"^(?:Decision details|Agenda item|Issue details|Item details)$", re.I)
+PAGE_LABEL = re.compile(
+    r"(?:^|>\s*)(?:Decision details|Agenda item|Issue details|Item details|Issue - meetings)$", re.I
+)
+FIELD_LINE = re.compile(r"^[A-Z][\w ?'’-]{0,39}[\w?]:\s")  # a field, not a title: 'Decision Maker: Cabinet'
 
 
 def page_title(document: Document) -> tuple[str, tuple[int, int]] | None:
@@ -19,7 +22,7 @@ def page_title(document: Document) -> tuple[str, tuple[int, int]] | None:
         if PAGE_LABEL.match(document.block_text(block)):
             for following in blocks[index + 1 :]:
                 text = document.block_text(following)
-                if following.kind == "heading" and not text.endswith(":"):
+                if following.kind == "heading" and not text.endswith(":") and not FIELD_LINE.match(text):
                     return text, (following.start, following.end)
             return None
     return None

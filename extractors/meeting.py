@@ -18,16 +18,28 @@ _COUNCIL = re.compile(
 )
 BODY_NOUN = (
     r"(?:Sub-Committee|Subcommittee|Committee|Board|Panel|Cabinet|Council|Forum|"
-    r"Partnership|Commission|Executive|Assembly|Group)"
+    r"Partnership|Commission|Executive|Assembly|Group)\b"
 )
-_CAP = r"[A-Z][\w'’.&-]*"
+# In running text only decision-making nouns name the body ('Support Group' is usually someone else).
+GOVERNING_NOUN = r"(?:Sub-Committee|Subcommittee|Committee|Board|Panel|Cabinet|Council|Commission|Executive)\b"
+_CAP = r"[A-Z][\w'’&-]*"
 _JOIN = r"(?:and|&|of|on|for|in|the)"
-BODY_PHRASE = re.compile(rf"\b((?:{_CAP} +(?:{_JOIN} +)*)*{BODY_NOUN}(?: +(?:on|for|of) +(?:{_CAP} ?)+)?)")
+BODY_PHRASE = re.compile(rf"\b((?:{_CAP} +(?:{_JOIN} +)*)*{GOVERNING_NOUN}(?: +(?:on|for|of) +(?:{_CAP} ?)+)?)")
+NOT_BODY_START = re.compile(r"^(?:Members?|Councillors?|Cllrs?|Chair(?:man)?|Officers?|Minutes)\b")
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DATE_WORDS = rf"{WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{{4}}"
+# ModernGov meeting pages: 'Cabinet - Thursday, 17th March, 2011 7.00 pm', or the body on the line above the date.
+MEETING_HEADING = re.compile(rf"^(?P<body>[^\n]{{3,150}}?)\s+[-–]\s+(?P<date>{_DATE_WORDS})")
+DATE_LINE = re.compile(rf"^(?P<date>{_DATE_WORDS})")
+PREVIOUS_MINUTES = re.compile(r"\b(?:confirm|approve|approved|agreed|signed|correct\s+record|last|previous)\b", re.I)
 _DETERMINER = re.compile(r"^(?:The|This|That|A|An|Each|Every|Its|Their|Our|Full)\s+")
 _LABELLED_BODY = re.compile(r"^(?:Decision Maker|Decision maker|Committee|Meeting of|Body|Meeting)\s*:\s*(?P<body>.+)$")
-_DECIDED_AT = re.compile(r"^Decided at meeting:\s*(?P<date>[\d/.-]+)\s*[-–]\s*(?P<body>.+)$")
+_DECIDED_AT = re.compile(
+    r"^(?:Decided at meeting|Made at meeting|Meeting):\s*(?P<date>[\d/.-]+)\s*[-–]\s*"
+    r"(?P<body>.+?)(?:\s*\(Item\s+\w+\))?$"
+)
 _LABELLED_DATE = re.compile(
-    r"^(?:Date of decision|Date of meeting|Meeting date|Date|Decided at meeting|Date of Meeting)"
+    r"^(?:Date of decision|Date of meeting|Meeting date|Date|Decided at meeting|Made at meeting|Meeting)"
     r"\s*:\s*(?P<value>.+)$",
     re.IGNORECASE,
 )
@@ -52,21 +64,51 @@ def _head_lines(document: Document) -> list[tuple[str, int]]:
     return lines
 
 
+DECISION_LABELS = re.compile(r"^(?:Decision Maker|Decision status|Date of decision|Decided at meeting)\s*:", re.M)
+
+
+def _meeting_heading(document: Document) -> tuple[str, dt.date, int] | None:
+    """Body and date from a ModernGov meeting heading, with the body's offset."""
+    lines = _head_lines(document)[:10]
+    for index, (line, start) in enumerate(lines):
+        heading = MEETING_HEADING.match(line)
+        if heading:
+            found = find_date(heading.group("date"))
+            body = clean_body(heading.group("body"), need_noun=False)
+            if found and body:
+                return body, found[0], start
+        dated = DATE_LINE.match(line)
+        if dated and index > 0:
+            found = find_date(dated.group("date"))
+            previous, previous_start = lines[index - 1]
+            body = clean_body(previous, need_noun=False) if len(previous) < 120 else None
+            if found and body:
+                return body, found[0], previous_start
+    return None
+
+
 def doc_type(document: Document) -> DocType:
     head = [text.lower() for text, _ in _head_lines(document)[:6]]
     text = document.text
     if document.media_type == "application/xml":
         return "minutes"
-    if any(line.startswith("decision details") for line in head) or "\nDecision Maker:" in text:
+    if any(line.startswith("decision details") for line in head) or DECISION_LABELS.search(text):
         return "decision"
-    if any(line.startswith(("agenda item", "minutes:")) for line in head[:3]):
+    if any(line.endswith("agenda item") or line.startswith(("minutes:", "issue - meetings")) for line in head[:3]):
         return "agenda_item"
+    if any(
+        line.startswith(("agenda and minutes", "agenda and draft minutes", "agenda, decisions and minutes"))
+        for line in head
+    ):
+        return "minutes"
     head_text = "\n".join(text for text, _ in _head_lines(document))
     if re.search(r"\bminutes\b|\bpresent\s*:", head_text, re.IGNORECASE):
         return "minutes"
     if re.search(r"^(?:Present|PRESENT|Attendees)\b", text, re.MULTILINE) and re.search(
         r"\bRESOLVED\b", text, re.IGNORECASE
     ):
+        return "minutes"
+    if len(re.findall(r"\bRESOLVED\b", text)) >= 2 and _meeting_heading(document):
         return "minutes"
     return "report"
 
@@ -79,11 +121,14 @@ def council_name(document: Document) -> str | None:
     return None
 
 
-def clean_body(phrase: str) -> str | None:
+def clean_body(phrase: str, need_noun: bool = False) -> str | None:
+    """A body's name without determiners; with ``need_noun``, None unless it ends like a body's name."""
     phrase = _DETERMINER.sub("", phrase.strip(" .,;:–-"))
     phrase = re.sub(r"\s+", " ", phrase)
+    if NOT_BODY_START.match(phrase):
+        return None
     if not re.search(rf"{BODY_NOUN}", phrase):
-        return phrase or None
+        return None if need_noun else (phrase or None)
     words = phrase.split()
     if len(words) < 2 and words[0] not in {"Cabinet", "Council", "Executive"}:
         return None
@@ -93,7 +138,7 @@ def clean_body(phrase: str) -> str | None:
 def _body_from_labels(document: Document) -> tuple[str, int] | None:
     for block in document.blocks:
         line = document.block_text(block)
-        for pattern in (_LABELLED_BODY, _DECIDED_AT):
+        for pattern in (_DECIDED_AT, _LABELLED_BODY):
             match = pattern.match(line)
             if match:
                 body = clean_body(match.group("body"))
@@ -114,7 +159,7 @@ def _body_from_minutes_heading(document: Document, council: str | None) -> tuple
                 return body, start + match.start("body")
         for previous, previous_start in reversed(lines[:index]):
             if previous != council and len(previous) < 120 and not previous.endswith("."):
-                body = clean_body(previous)
+                body = clean_body(previous, need_noun=True)
                 if body:
                     return body, previous_start
     return None
@@ -131,14 +176,19 @@ def _body_from_phrases(document: Document, council: str | None) -> tuple[str, in
 def body_name(document: Document, council: str | None) -> tuple[str | None, int]:
     if document.facts.body:
         return document.facts.body, 0
-    for finder in (_body_from_labels, lambda d: _body_from_minutes_heading(d, council)):
+    heading = _meeting_heading(document)
+    for finder in (
+        _body_from_labels,
+        lambda d: (heading[0], heading[2]) if heading else None,
+        lambda d: _body_from_minutes_heading(d, council),
+    ):
         found = finder(document)
         if found:
             return found
     if council and document.text.lstrip().startswith(council):
-        heading = _body_from_minutes_heading(document, None)
-        if heading and heading[0] == council:
-            return council, heading[1]
+        minutes_heading = _body_from_minutes_heading(document, None)
+        if minutes_heading and minutes_heading[0] == council:
+            return council, minutes_heading[1]
     found = _body_from_phrases(document, council)
     return found if found else (None, 0)
 
@@ -153,9 +203,14 @@ def meeting_date(document: Document, kind: DocType) -> tuple[dt.date | None, int
             found = find_date(match.group("value"))
             if found:
                 return found[0], block.start + match.start("value") + found[1][0]
+    heading = _meeting_heading(document)
+    if heading:
+        return heading[1], heading[2]
     if kind != "minutes":
         return None, 0
     for line, start in _head_lines(document):
+        if PREVIOUS_MINUTES.search(line):
+            continue  # 'To confirm the minutes of the meeting held on ...' dates another meeting
         if _MINUTES_OF.search(line) or re.search(r"\bheld\s+on\b|\bmeeting\b", line, re.IGNORECASE):
             found = find_date(line)
             if found:

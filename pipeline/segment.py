@@ -14,12 +14,19 @@ from dataclasses import dataclass
 
 from models.records import Block, Document, Section
 
-_NUMBER = r"(?:[A-Z]{1,6}[/.]?\d{1,4}[/.]\d{1,4}[a-z]?|\d{1,3}/\d{1,4}|\d{1,3}(?:\.\d{1,2})?[a-z]?)"
+_NUMBER = r"(?:[A-Z]{1,6}[/. ]?\d{1,4}[/.]\d{1,4}[a-z]?|\d{1,3}/\d{1,4}|\d{1,3}(?:\.\d{1,2})?[a-z]?)"
 NUMBER_ALONE = re.compile(rf"^(?:Minute\s+|Item\s+)?\(?(?P<number>{_NUMBER})[.):]?$", re.IGNORECASE)
 NUMBER_TITLE = re.compile(
     rf"^(?:Minute\s+|Item\s+)?\(?(?P<number>{_NUMBER})[.):]?\s+(?:[-–:]\s*)?(?P<title>[A-Z'\"(£].*)$"
 )
 MAX_TITLE = 200
+# ModernGov prints a link's file after its title: 'Minutes pdf icon PDF 216 KB'
+FILE_NOTE = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+[\d.,]+\s*[KM]B\b\s*$", re.I)
+
+
+def clean_title(title: str) -> str:
+    """A heading as a title: file notes and trailing dashes removed ('MINUTES -' -> 'MINUTES')."""
+    return FILE_NOTE.sub("", title).strip(" -–:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +49,10 @@ def _title_block(document: Document, blocks: tuple[Block, ...], index: int) -> B
         return None
     block = blocks[index]
     text = document.block_text(block)
-    if block.kind == "heading" and len(text) <= MAX_TITLE and not NUMBER_ALONE.match(text):
+    if len(text) > MAX_TITLE or NUMBER_ALONE.match(text):
+        return None
+    # A number alone, then its title: a heading, or a long title that is not a sentence.
+    if block.kind == "heading" or not text.rstrip().endswith((".", ":", ";")):
         return block
     return None
 
@@ -89,7 +99,7 @@ def segment(document: Document) -> tuple[Section, ...]:
         sections.append(
             Section(
                 number=heading.number.rstrip("."),
-                title=heading.title.strip(),
+                title=clean_title(heading.title),
                 span=(heading.start, end),
                 heading_span=(heading.start, heading.heading_end),
             )

@@ -231,3 +231,41 @@ def test_metrics_money_change_and_skips() -> None:
     )
     got = [(m.value, m.unit) for m in extract_metrics(document, ())]
     assert got == [(6_000_000.0, "GBP"), (644.0, "days"), (-14.2, "percent")]
+
+
+def test_moderngov_meeting_heading_gives_body_and_date_not_the_previous_minutes() -> None:
+    # Kent County Council, "Agenda and minutes"
+    document = doc(
+        "Agenda and minutes",
+        "Environment & Transport Cabinet Committee - Wednesday, 28th November, 2018 10.00 am",
+        "126.",
+        "Minutes of the meeting held on 20 September 2018 pdf icon PDF 129 KB",
+        "127.",
+        "Dates of future meetings for 2019/2020",
+    )
+    meeting = extract_meeting(document)
+    assert (meeting.doc_type, meeting.body, meeting.meeting_date) == (
+        "minutes",
+        "Environment & Transport Cabinet Committee",
+        dt.date(2018, 11, 28),
+    )
+    assert [(s.number, s.title) for s in segment(document)] == [
+        ("126", "Minutes of the meeting held on 20 September 2018"),
+        ("127", "Dates of future meetings for 2019/2020"),
+    ]
+
+
+def test_body_on_the_line_above_the_date_and_prefixed_minute_numbers() -> None:
+    # Tonbridge and Malling Borough Council
+    document = doc(
+        "Meeting documents",
+        "Council",
+        "Tuesday, 11th May, 2010 7.30 pm",
+        "C 10/034 Election of Mayor",
+        "RESOLVED: That Councillor Mrs S M Murray be re-elected Mayor for the ensuing municipal year.",
+        "C 10/035 Vote of Thanks",
+        "RESOLVED: That the Council's sincere appreciation be recorded.",
+    )
+    meeting = extract_meeting(document)
+    assert (meeting.doc_type, meeting.body, meeting.meeting_date) == ("minutes", "Council", dt.date(2010, 5, 11))
+    assert [s.number for s in segment(document)] == ["C 10/034", "C 10/035"]
