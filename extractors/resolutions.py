@@ -2,35 +2,50 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from extractors.meeting import BODY_NOUN
 from extractors.text import item_number_at, split_sentences
-from models.records import Document, Evidence, Resolution, Section
+from models.records import Block, DocType, Document, Evidence, Resolution, Section
 
 NAME = "resolutions"
 VERSION = "1"
 
 LEAD_IN = re.compile(
     r"^(?:It\s+was\s+)?(?:RESOLVED|Resolved|AGREED|Agreed|DECISION|Decision|DECIDED|Decided|"
-    r"RESOLUTION|Resolution|UNANIMOUSLY\s+RESOLVED|Unanimously\s+resolved)"
+    r"RESOLUTION|Resolution|UNANIMOUSLY\s+RESOLVED|Unanimously\s+resolved|RECOMMENDED|Recommended)"
     r"(?:\s*\((?:unanimously|by\s+[^)]*)\))?\s*(?:[:–—-]+\s*|\s+(?=that\b|That\b|\(|\d))",
 )
 LEAD_IN_ALONE = re.compile(
-    r"^(?:It\s+was\s+)?(?:RESOLVED|Resolved|AGREED|Agreed|DECISION|Decision|DECIDED|Decided)"
+    r"^(?:It\s+was\s+)?(?:RESOLVED|Resolved|AGREED|Agreed|DECISION|Decision|DECIDED|Decided|RECOMMENDED)"
     r"(?:\s+that)?\s*[:–—-]?\s*$"
 )
-PART = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s*")
+PART = re.compile(r"^\(?(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.):]\s+")
 BODY_DECISION = re.compile(
     rf"^(?:The\s+)?(?:[A-Z][\w'’&-]*\s+){{0,6}}?{BODY_NOUN}\s+"
     r"(?:(?:unanimously|formally)\s+)?"
-    r"(?:(?:noted|received|approved|endorsed|accepted|adopted|ratified|deferred|rejected|"
+    r"(?:(?:noted|received|approved|agreed|endorsed|accepted|adopted|ratified|deferred|rejected|"
     r"considered\s+and\s+noted)\s+(?:the|its|this)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:report|update|minutes|recommendations?|proposals?|plan|strategy|register|programme|"
     r"information|presentation|item|decision|budget|accounts|statement|policy)s?\b"
     r"|recommended\s+that|resolved\s+that|agreed\s+that|agreed\s+to\s+(?:approve|note|endorse|"
     r"recommend|defer|refer)|approved\s+that)"
 )
+
+# 'Minutes of the meeting held on 28 November 2022 were agreed.', 'Recommendations approved.'
+RECORD_DECISION = re.compile(
+    r"^(?:The\s+)?(?:[\w,]+\s+){0,6}?minutes\b[^.]*?\b(?:were|was)\s+(?:agreed|approved|confirmed|signed|accepted)\b"
+    r"|^(?:The\s+)?Recommendations?\s+(?:(?:were|was)\s+)?(?:approved|agreed|endorsed|accepted)\.?$",
+    re.IGNORECASE,
+)
+# 'Item 6 - Percentage of referrals ... - Agreed that ...': the decision follows the item's label.
+ITEM_LABEL = re.compile(r"^Item\s+\d+[a-z]?\s*[-–]\s*[^-–]{1,100}?\s+[-–]\s+")
+QUOTED_MOTION = re.compile(r"^[\"“](?P<text>That\b.+?)[\"”]?$")
+CARRIED = re.compile(
+    r"^(?:This|The\s+(?:motion|recommendation|resolution))\s+was\s+(?:agreed|carried|approved)\b", re.I
+)
+NUMBERED_THAT = re.compile(r"^\d{1,2}[.)]\s+That\b")
 
 
 def _parts_after(document: Document, index: int) -> tuple[str, int] | None:
@@ -43,7 +58,7 @@ def _parts_after(document: Document, index: int) -> tuple[str, int] | None:
             break
         parts.append(text)
         end = block.end
-        if not parts[0].rstrip().endswith(":") and len(parts) == 1 and not PART.match(text):
+        if not parts[-1].rstrip().endswith(":") and len(parts) == 1 and not PART.match(text):
             break
     return (" ".join(parts), end) if parts else None
 
@@ -96,12 +111,49 @@ def _from_body_sentences(document: Document, sections: tuple[Section, ...]) -> l
         if block.kind == "heading":
             continue
         for sentence, start, end in split_sentences(document.block_text(block), block.start):
-            if BODY_DECISION.match(sentence) and not LEAD_IN.match(sentence):
+            label = ITEM_LABEL.match(sentence)
+            if label:
+                sentence, start = sentence[label.end() :], start + label.end()
+            lead_in = LEAD_IN.match(sentence)
+            if label and lead_in:
+                found.append(_resolution(sections, sentence[lead_in.end() :], start + lead_in.end(), end))
+            elif not lead_in and (BODY_DECISION.match(sentence) or RECORD_DECISION.match(sentence)):
                 found.append(_resolution(sections, sentence, start, end))
     return found
 
 
-def extract_resolutions(document: Document, sections: tuple[Section, ...]) -> tuple[Resolution, ...]:
+def _from_motions(document: Document, sections: tuple[Section, ...]) -> list[Resolution]:
+    """A quoted motion ('"That under Section 100A ..."') followed by 'This was agreed.'"""
+    found = []
+    for block, following in itertools.pairwise(document.blocks):
+        motion = QUOTED_MOTION.match(document.block_text(block))
+        if motion and CARRIED.match(document.block_text(following)):
+            start = block.start + motion.start("text")
+            found.append(_resolution(sections, motion.group("text"), start, start + len(motion.group("text"))))
+    return found
+
+
+def _from_numbered_decisions(document: Document, sections: tuple[Section, ...]) -> list[Resolution]:
+    """A decision page's numbered decisions with no lead-in ('1. That ...', '2. That ...'): one resolution."""
+    found = []
+    run: list[Block] = []
+    for block in [*document.blocks, None]:
+        if block is not None and NUMBERED_THAT.match(document.block_text(block)):
+            run.append(block)
+            continue
+        if run:
+            text = " ".join(document.block_text(b) for b in run)
+            found.append(_resolution(sections, text, run[0].start, run[-1].end))
+            run = []
+    return found
+
+
+def extract_resolutions(
+    document: Document, sections: tuple[Section, ...], doc_type: DocType | None = None
+) -> tuple[Resolution, ...]:
     found = _from_lead_ins(document, sections) + _from_body_sentences(document, sections)
+    found += _from_motions(document, sections)
+    if doc_type == "decision":
+        found += _from_numbered_decisions(document, sections)
     found.sort(key=lambda r: r.evidence.span)
     return tuple(found)

@@ -24,7 +24,7 @@ def extract(document: Document) -> Extraction:
         attendees=attendees,
         people=extract_people(document, attendees),
         agenda_items=extract_agenda(document, sections, meeting.doc_type),
-        resolutions=extract_resolutions(document, sections),
+        resolutions=extract_resolutions(document, sections, meeting.doc_type),
         actions=extract_actions(document, sections, meeting.meeting_date),
         metrics=extract_metrics(document, sections),
     )

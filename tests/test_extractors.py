@@ -269,3 +269,42 @@ def test_body_on_the_line_above_the_date_and_prefixed_minute_numbers() -> None:
     meeting = extract_meeting(document)
     assert (meeting.doc_type, meeting.body, meeting.meeting_date) == ("minutes", "Council", dt.date(2010, 5, 11))
     assert [s.number for s in segment(document)] == ["C 10/034", "C 10/035"]
+
+
+def test_resolutions_as_other_councils_record_them() -> None:
+    document = doc(
+        # Great Yarmouth (CMIS), Hillingdon, Oxfordshire, Welwyn Hatfield, Haringey, Vale of Glamorgan
+        "Minutes of the meeting held on 28 November 2022 were agreed.",
+        '"That under Section 100(A)(4) of the Local Government Act 1972, the public be excluded from the meeting."',
+        "This was agreed.",
+        "RESOLVED:",
+        "That Cabinet:",
+        "A:        Welcomes the Council’s commitment to support independent living.",
+        "Recommendations approved.",
+        "Cabinet agreed the recommendations set out in the report.",
+        " Item 6  - Percentage of referrals going onto initial assessment  - Agreed that  the correct  figure  for  "
+        "August 2010/11  be distributed to the Committee.",
+        "RECOMMENDED - T H A T the minutes of the Extraordinary Meeting held on 19th April, 2018 be approved.",
+        "The Committee noted that retention rates had improved.",
+    )
+    texts = [r.text for r in extract_resolutions(document, ())]
+    assert texts == [
+        "Minutes of the meeting held on 28 November 2022 were agreed.",
+        "That under Section 100(A)(4) of the Local Government Act 1972, the public be excluded from the meeting.",
+        "That Cabinet: A: Welcomes the Council’s commitment to support independent living.",
+        "Recommendations approved.",
+        "Cabinet agreed the recommendations set out in the report.",
+        "that the correct figure for August 2010/11 be distributed to the Committee.",
+        "T H A T the minutes of the Extraordinary Meeting held on 19th April, 2018 be approved.",
+    ]
+
+
+def test_numbered_decisions_on_a_decision_page_are_one_resolution() -> None:
+    # South Holland District Council, decision details
+    document = doc(
+        "1. That the recommendations (1 to 6) as set out in section 7 of the Task Group’s Final Report are approved.",
+        "2. That a Cabinet Task Group be set up and led by the Portfolio Holder for Communities and Facilities;",
+        "Publication date: 07/06/2022",
+    )
+    assert len(extract_resolutions(document, (), "decision")) == 1
+    assert extract_resolutions(document, (), "report") == ()
