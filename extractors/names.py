@@ -13,16 +13,18 @@ TITLE = (
 )
 TITLE_PREFIX = re.compile(rf"^(?P<title>(?:{TITLE})(?:\s+(?:{TITLE}))?)\s+(?=[A-Z])")
 SURNAME = (
-    r"(?!(?:E-?mail|Tel|Telephone|Phone|Mobile|Fax|Website)\b)"  # 'Contact: Michael Walder Email: ...'
+    # not a word that follows names: 'Contact: Michael Walder Email: ...', 'Mark Braddock Senior Democratic ...'
+    r"(?!(?:E-?mail|Tel|Telephone|Phone|Mobile|Fax|Website|Senior|Principal|Interim|Acting|Assistant|Head|Lead|"
+    r"Chief|Deputy|Director|Manager|Officer)\b)"
     r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-zà-ÿ]+(?:['’-][A-Z]?[a-zà-ÿ]+)*)"
 )
 _NOT_FORENAME = (
     r"(?!(?:County|Borough|City|District|Town|Parish|Councillors?|Cllr|The|An|In|At|On|"
-    r"By|From|With|For|Of|Mr|Mrs|Ms|Dr|Deputy|Chief)\b)"
+    r"By|From|With|For|Of|Mr|Mrs|Ms|Dr|Deputy|Chief|Senior|Principal|Interim|Acting|Assistant|Head)\b)"
 )
 FORENAME = rf"{_NOT_FORENAME}(?:[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?|(?:[A-Z]\.){{2,4}}|[A-Z]\.?)"  # Jane, V.J., J
-PERSON_NAME = rf"(?:{FORENAME}\s+){{0,3}}{SURNAME}"
-FULL_NAME = rf"(?=[A-Z])(?:{FORENAME}\s+){{1,3}}{SURNAME}"
+PERSON_NAME = rf"(?:{FORENAME}[ \t]+){{0,3}}{SURNAME}"
+FULL_NAME = rf"(?<![\w.'’-])(?=[A-Z])(?:{FORENAME}[ \t]+){{1,3}}{SURNAME}"
 NAME_ONLY = re.compile(rf"^{PERSON_NAME}$")
 CHAIR_MARK = re.compile(r"\s*\((?P<mark>(?:Vice[- ])?Chair(?:man|woman|person)?|In the Chair)\)\s*", re.IGNORECASE)
 ROLE_WORDS = (
@@ -146,6 +148,19 @@ NOT_NAMES = frozenset(
         "Supporting",
         "Corporate",
         "Business",
+        # places and page furniture that look like two capitalised words
+        "Suite",
+        "Centre",
+        "Center",
+        "Street",
+        "Road",
+        "Building",
+        "Chamber",
+        "Room",
+        "Avenue",
+        "Approved",
+        "Timescale",
+        "Recommendations",
     }
 )
 
@@ -183,6 +198,11 @@ def looks_like_name(text: str) -> bool:
     if words[-1] in NOT_NAMES and not (len(words) > 1 and words[-1] in SURNAME_TOO):
         return False
     return not any(word in NOT_NAMES for word in words[:-1])
+
+
+def strip_possessive(name: str) -> str:
+    """ "Burnett’s" -> "Burnett"."""
+    return re.sub(r"['’]s$", "", name)
 
 
 def role_from_title(title: str | None) -> str | None:

@@ -4,19 +4,32 @@ from __future__ import annotations
 
 import re
 
-from extractors.names import FULL_NAME, ROLE_HINT, SURNAME, looks_like_name, same_person
+from extractors.names import (
+    FULL_NAME,
+    HONORIFICS,
+    ROLE_HINT,
+    SURNAME,
+    looks_like_name,
+    same_person,
+    strip_possessive,
+)
 from models.records import Attendee, Document, Evidence, PersonMention
 
 NAME = "people"
 VERSION = "1"
 
 TITLED = re.compile(
-    rf"\b(?P<title>County\s+Councillor|Borough\s+Councillor|City\s+Councillor|Councillor|Cllr\.?|CC)"
-    rf"\s+(?P<name>(?:[A-Z]\.?\s+|[A-Z][a-z]+\s+(?={SURNAME}\b))?{SURNAME})\b"
+    rf"\b(?P<title>(?:County\s+|Borough\s+|City\s+)?Councillor|Cllr\.?|CC|Alderman|Alderwoman|Mr\.?|Mrs\.?|Ms\.?|Miss|"
+    rf"Dr\.?)(?:\s+(?:Mrs|Mr|Ms|Miss|Dr|Sir|Dame)\.?)*"
+    rf"\s+(?P<name>(?:(?:[A-Z]\.){{2,4}}\s*|[A-Z]\.?\s+|[A-Z][a-z]+\s+(?={SURNAME}\b)){{0,3}}{SURNAME})\b"
+)
+ROLE_AFTER = re.compile(
+    r",\s+(?P<role>(?:the\s+)?[A-Z][^.;:()]*?)"
+    r"(?=,\s+(?:[a-z]|who\b)|\s+\(|[.;:]|\s+(?:presented|reported|confirmed|introduced|said|advised)\b|$)"
 )
 NAME_ROLE = re.compile(
     rf"\b(?P<name>{FULL_NAME}),\s+(?P<role>(?:the\s+)?[A-Z][^.;:()]*?)"
-    r"(?=,\s+(?:[a-z]|who\b)|\s+\(|[.;:]|\s+(?:presented|reported|confirmed|introduced|said)\b|$)"
+    r"(?=,\s+(?:[a-z]|who\b)|\s+\(|[.;:]|\s+(?:presented|reported|confirmed|introduced|said|advised)\b|$)"
 )
 NAME_PAREN_ROLE = re.compile(rf"\b(?P<name>{FULL_NAME})\s+\((?P<role>[^()]{{3,80}})\)")
 LABELLED = re.compile(
@@ -25,12 +38,14 @@ LABELLED = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 REPORTING = re.compile(
+    rf"(?<!\bof )(?<!\bin )(?<!\bat )(?<!\bto )(?<!\bfrom )"  # 'of Little Hadham had received': a place
     rf"\b(?P<name>{FULL_NAME})\s+(?:confirmed|reported|agreed|stated|informed|explained|presented|"
     r"advised|noted|outlined|responded|said|added|highlighted|commented|requested|undertook|"
     r"introduced|gave|was|had|would|will|thanked|welcomed|asked|queried|replied|provided)\b"
-    rf"|\b(?:by|from|with|thanked)\s+(?P<name2>{FULL_NAME})\b"
+    rf"|\b(?:by|thanked)\s+(?P<name2>{FULL_NAME})\b"
 )
 
+NAME_THEN_COMMA = re.compile(rf"{FULL_NAME},")
 LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 
 
@@ -52,6 +67,7 @@ def _mentions(document: Document) -> list[PersonMention]:
     found: list[PersonMention] = []
 
     def add(name: str, role: str | None, start: int, titled: bool = False) -> None:
+        name = strip_possessive(name)
         if "\n" in name or not looks_like_name(name):
             return
         if not titled and role is None and any(word.lower() in common for word in name.split()):
@@ -64,10 +80,17 @@ def _mentions(document: Document) -> list[PersonMention]:
     for match in NAME_ROLE.finditer(text):
         add(match.group("name"), _clean_role(match.group("role")), match.start("name"))
     for match in NAME_PAREN_ROLE.finditer(text):
-        add(match.group("name"), _clean_role(match.group("role")), match.start("name"))
+        role = _clean_role(match.group("role"))
+        if role:  # 'Multi-Agency Safeguarding Hub (MASH)': a bracket that is no role is no evidence of a person
+            add(match.group("name"), role, match.start("name"))
     for match in TITLED.finditer(text):
         title = match.group("title").rstrip(".")
-        add(match.group("name"), "County Councillor" if title == "CC" else title, match.start("name"), titled=True)
+        stated = ROLE_AFTER.match(text, match.end())
+        # 'Councillor Driver, Sally Allen, Head of ...': the role after the comma is someone else's
+        role = _clean_role(stated.group("role")) if stated and not NAME_THEN_COMMA.match(stated.group("role")) else None
+        if role is None and not HONORIFICS.fullmatch(title):
+            role = "County Councillor" if title == "CC" else title
+        add(match.group("name"), role, match.start("name"), titled=True)
     for match in REPORTING.finditer(text):
         group = "name" if match.group("name") else "name2"
         add(match.group(group), None, match.start(group))

@@ -308,3 +308,26 @@ def test_numbered_decisions_on_a_decision_page_are_one_resolution() -> None:
     )
     assert len(extract_resolutions(document, (), "decision")) == 1
     assert extract_resolutions(document, (), "report") == ()
+
+
+def test_people_with_honorifics_initials_and_labels() -> None:
+    document = doc(
+        # Blackpool, Kent, Tonbridge and Malling, North Hertfordshire, Hillingdon
+        "Mrs Ruth Henshaw, Delivery Development Officer presented the performance against the Council Plan.",
+        "Ms Lee, Interim Head of Safeguarding and Principal Social Worker advised that she would investigate.",
+        "Mr M Balfour declared a Disclosable Pecuniary Interest in the Kent Minerals and Waste Local Plan.",
+        "RESOLVED: That Councillor Mrs S M Murray be re-elected Mayor for the ensuing municipal year.",
+        "Report author: Deborah Coates",
+        "Publication date: 12/09/2024",
+        "Contact: Mark Braddock  Senior Democratic Services Manager",
+        "He was pleased to say that Jonathan Forgan of Little Hadham had received the Peterkin Award.",
+    )
+    people = {(p.name, p.role) for p in extract_people(document, ())}
+    assert people == {
+        ("Ruth Henshaw", "Delivery Development Officer"),
+        ("Lee", "Interim Head of Safeguarding and Principal Social Worker"),
+        ("M Balfour", None),
+        ("S M Murray", "Councillor"),
+        ("Deborah Coates", "Report author"),
+        ("Mark Braddock", None),
+    }
