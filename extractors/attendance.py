@@ -36,7 +36,7 @@ ROLE_LINE = re.compile(
 # "Apologies for absence were (also) received from", "An apology ... was received from", "There were apologies
 # for absence from": the names run to the end of the sentence, a "who" clause or "; and for lateness".
 APOLOGIES_SENTENCE = re.compile(
-    r"(?i:\b(?:an\s+)?apolog(?:y|ies)(?:\s+for\s+(?:absence|their\s+absence))?\s+(?:were|was|had\s+been)\s+"
+    r"(?=[AaTt])(?i:\b(?:an\s+)?apolog(?:y|ies)(?:\s+for\s+(?:absence|their\s+absence))?\s+(?:were|was|had\s+been)\s+"
     r"(?:also\s+)?(?:received|submitted|given|tendered|reported|noted)\s+(?:on\s+behalf\s+of|from)"
     r"|\bthere\s+were\s+(?:also\s+)?apologies(?:\s+for\s+absence)?\s+(?:received\s+)?from"
     r"|^apologies(?:\s+for\s+absence)?\s+from)"

@@ -76,6 +76,11 @@ PERIOD = re.compile(
     r"\b(?:(?:the\s+)?end\s+of\s+)?(?:Q[1-4](?:\s+(?:of\s+)?20\d\d/\d\d)?|[Qq]uarter\s+(?:[1-4]|one|two|three|four)"
     r"(?:\s+(?:of\s+)?20\d\d/\d\d)?|20\d\d/\d\d|20\d\d-\d\d|" + MONTH + r"(?:\s+20\d\d)?|20\d\d)\b"
 )
+PHONE_LABEL = re.compile(r"\b(?:Tel|Telephone|Phone)\b", re.I)
+NAME_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s$")
+TARGET_AFTER = re.compile(r"^\s?(?:%\s)?target\b", re.I)
+LEFT_BREAK = re.compile(r"[;:–(]|,\s|\bwith\b|\bwhile\b|\bcompared\b")
+FIGURE_WORD = re.compile(r"^[\d.,%£-]+$")
 STOP_WORDS = frozenset(
     [
         "the",
@@ -164,10 +169,10 @@ def _skip(sentence: str, start: int, end: int, raw: str) -> bool:
         return True
     if YEAR.match(raw) and not PERCENT_AFTER.match(after):
         return True
-    if re.search(r"\b(?:Tel|Telephone|Phone)\b", sentence[max(0, start - 40) : start], re.I):
+    if PHONE_LABEL.search(sentence, max(0, start - 40), start):
         return True
     # a number right after a capitalised name word: "Attainment 8", "Progress 8"
-    word_before = re.search(r"([A-Z][a-z]+)\s$", before)
+    word_before = NAME_WORD_BEFORE.search(before)
     return bool(word_before and start - len(word_before.group(0)) > 0 and not PERCENT_AFTER.match(after))
 
 
@@ -209,26 +214,26 @@ def _comparator(between: str, after: str) -> Comparator | None:
     for pattern, comparator in COMPARATORS:
         if pattern.search(between):
             return comparator
-    if re.match(r"^\s?(?:%\s)?target\b", after, re.I):
+    if TARGET_AFTER.match(after):
         return "target"
     return None
 
 
 def _indicator(sentence: str, figure: _Found, previous_end: int) -> str:
-    left = re.split(r"[;:–(]|,\s|\bwith\b|\bwhile\b|\bcompared\b", sentence[previous_end : figure.start])[-1]
+    left = LEFT_BREAK.split(sentence[previous_end : figure.start])[-1]
     words = [w.strip(".,()'’\"") for w in left.split()]
-    words = [w for w in words if w and not re.match(r"^[\d.,%£-]+$", w)]
+    words = [w for w in words if w and not FIGURE_WORD.match(w)]
     right = re.split(
         r"[;:,.()–]|\b(?:in|at|from|to|compared|than|which|was|were|is|are|and)\b", sentence[figure.end :]
     )[0]
-    tail = [w for w in right.split() if not re.match(r"^[\d.,%£-]+$", w)][:6]
+    tail = [w for w in right.split() if not FIGURE_WORD.match(w)][:6]
     phrase = words[-8:] + tail
     while phrase and phrase[0].lower() in STOP_WORDS:
         phrase.pop(0)
     while phrase and phrase[-1].lower() in STOP_WORDS:
         phrase.pop()
     if len(phrase) < 2:
-        phrase = [w for w in sentence.split()[:10] if not re.match(r"^[\d.,%£-]+$", w)]
+        phrase = [w for w in sentence.split()[:10] if not FIGURE_WORD.match(w)]
     return " ".join(phrase)[:120]
 
 
@@ -252,7 +257,7 @@ def extract_metrics(document: Document, sections: tuple[Section, ...]) -> tuple[
     metrics: list[Metric] = []
     for block in document.blocks:
         text = document.block_text(block)
-        if block.kind == "heading" and len(text) < 60 and not re.search(r"[%£]", text):
+        if block.kind == "heading" and len(text) < 60 and "%" not in text and "£" not in text:
             continue
         for sentence, offset, _ in split_sentences(text, block.start):
             previous_end = 0

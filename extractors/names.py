@@ -24,7 +24,7 @@ _NOT_FORENAME = (
 )
 FORENAME = rf"{_NOT_FORENAME}(?:[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?|(?:[A-Z]\.){{2,4}}|[A-Z]\.?)"  # Jane, V.J., J
 PERSON_NAME = rf"(?:{FORENAME}[ \t]+){{0,3}}{SURNAME}"
-FULL_NAME = rf"(?<![\w.'’-])(?=[A-Z])(?:{FORENAME}[ \t]+){{1,3}}{SURNAME}"
+FULL_NAME = rf"(?=[A-Z])(?<![\w.'’-])(?:{FORENAME}[ \t]+){{1,3}}{SURNAME}"
 NAME_ONLY = re.compile(rf"^{PERSON_NAME}$")
 CHAIR_MARK = re.compile(r"\s*\((?P<mark>(?:Vice[- ])?Chair(?:man|woman|person)?|In the Chair)\)\s*", re.IGNORECASE)
 ROLE_WORDS = (

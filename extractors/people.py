@@ -38,8 +38,8 @@ LABELLED = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 REPORTING = re.compile(
-    rf"(?<!\bof )(?<!\bin )(?<!\bat )(?<!\bto )(?<!\bfrom )"  # 'of Little Hadham had received': a place
-    rf"\b(?P<name>{FULL_NAME})\s+(?:confirmed|reported|agreed|stated|informed|explained|presented|"
+    # not after 'of', 'in', 'at', 'to', 'from': 'of Little Hadham had received' is a place
+    rf"\b(?=[A-Z])(?<!\bof )(?<!\bin )(?<!\bat )(?<!\bto )(?<!\bfrom )(?P<name>{FULL_NAME})\s+(?:confirmed|reported|agreed|stated|informed|explained|presented|"
     r"advised|noted|outlined|responded|said|added|highlighted|commented|requested|undertook|"
     r"introduced|gave|was|had|would|will|thanked|welcomed|asked|queried|replied|provided)\b"
     rf"|\b(?:by|thanked)\s+(?P<name2>{FULL_NAME})\b"
