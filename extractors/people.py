@@ -39,7 +39,8 @@ LABELLED = re.compile(
 )
 REPORTING = re.compile(
     # not after 'of', 'in', 'at', 'to', 'from': 'of Little Hadham had received' is a place
-    rf"\b(?=[A-Z])(?<!\bof )(?<!\bin )(?<!\bat )(?<!\bto )(?<!\bfrom )(?P<name>{FULL_NAME})\s+(?:confirmed|reported|agreed|stated|informed|explained|presented|"
+    rf"\b(?=[A-Z])(?<!\bof )(?<!\bin )(?<!\bat )(?<!\bto )(?<!\bfrom )(?P<name>{FULL_NAME})\s+"
+    r"(?:confirmed|reported|agreed|stated|informed|explained|presented|"
     r"advised|noted|outlined|responded|said|added|highlighted|commented|requested|undertook|"
     r"introduced|gave|was|had|would|will|thanked|welcomed|asked|queried|replied|provided)\b"
     rf"|\b(?:by|thanked)\s+(?P<name2>{FULL_NAME})\b"
