@@ -6,6 +6,7 @@ words, with near-duplicates (rapidfuzz) folded onto the first one seen.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from rapidfuzz import fuzz, process
@@ -59,6 +60,7 @@ def person_kind(role: str | None) -> str | None:
     return "councillor" if COUNCILLOR_TITLES.search(role) else "officer"
 
 
+@functools.lru_cache(maxsize=16384)
 def indicator_key(text: str) -> str:
     words = [w for w in fold(text).split() if w not in INDICATOR_STOP]
     return " ".join(words)[:300]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
 
-from sqlalchemy import ColumnElement, delete, insert, select, update
+from sqlalchemy import ColumnElement, Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from models import orm
@@ -244,8 +244,8 @@ def _store_facts(
         ),
     ]
     for model, values in rows:
-        if values:
-            session.execute(insert(model), values)
+        if values:  # Core executemany on the table: no per-row ORM bookkeeping
+            session.execute(insert(cast(Table, model.__table__)), values)
 
 
 def _store_agenda_items(
