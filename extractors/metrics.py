@@ -34,7 +34,14 @@ CANDIDATE = re.compile(
 )
 PERCENT_AFTER = re.compile(r"^\s?(?:%|per\s?cent\b|percent\b)")
 POINTS_AFTER = re.compile(r"^\s?(?:%\s*)?percentage\s+points?\b", re.I)
-RATE_AFTER = re.compile(r"^[^.;:()\d]{0,60}?\bper\s+(?P<base>1,?000|10,?000|100,?000)\b", re.I)
+# '77.8 children looked after per 10,000', '50.3 (children with ... per 10,000 population)', '45.7 (per 10,000)'
+RATE_AFTER = re.compile(r"^\s?\(?[^.;:()\d]{0,80}?\bper\s+(?P<base>1,?000|10,?000|100,?000)\b", re.I)
+RATE_BEFORE = re.compile(r"\bper\s+(?P<base>1,?000|10,?000|100,?000)\s*[-–:]\s*$", re.I)  # 'per 10,000 – 85.0'
+# A duration that describes something rather than measures it: 'the first six months', 'a robust two week ...'
+DURATION_DESCRIPTOR_BEFORE = re.compile(
+    r"\b(?:a|an|first|last|next|past|new|for|over|every|each|robust|initial)\s+(?:[a-z]+\s+)?$", re.I
+)
+COMPARATOR_WORDS = re.compile(r"\b(?:national|regional|statistical|neighbou?rs?|England|target|average)\b", re.I)
 DURATION_AFTER = re.compile(r"^[\s-]?(?:working\s+)?(?P<unit>days?|weeks?|months?|years?)\b", re.I)
 SCORE_AFTER = re.compile(r"^\s?(?:points?\b|score\b)", re.I)
 MONTH = (
@@ -76,6 +83,24 @@ PERIOD = re.compile(
     r"\b(?:(?:the\s+)?end\s+of\s+)?(?:Q[1-4](?:\s+(?:of\s+)?20\d\d/\d\d)?|[Qq]uarter\s+(?:[1-4]|one|two|three|four)"
     r"(?:\s+(?:of\s+)?20\d\d/\d\d)?|20\d\d/\d\d|20\d\d-\d\d|" + MONTH + r"(?:\s+20\d\d)?|20\d\d)\b"
 )
+# Numbers that refer to a place in a document, not a quantity: 'Item 19 (minute 294)', 'Items 15 and 17',
+# 'resolutions 1, 2 and 4', 'recommendations (1 to 6)', 'Section 100(A)(4)', 'Agenda Item No. 5'.
+REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:items?|minutes?|sections?|paragraphs?|paras?|appendix|appendices|pages?|resolutions?|"
+    r"recommendations?|annex|schedule|part|chapter|clause|article|regulations?|rules?|indicators?|grades?|"
+    r"standing\s+orders?|no)\.?\s*\(?(?:\d+[a-z]?\)?\s*(?:,|and|to|-|–|&)\s*\(?)*"
+    r"|\bquarter\s+|\bages?\s+(?:of\s+)?(?:\d+\s*(?:to|or|-|–|and)\s*)?|\)\(|\bQ[1-4]\s)$",
+    re.I,
+)
+# File sizes and street numbers: 'PDF 216 KB', '169 Union Street'
+NOT_A_FIGURE_AFTER = re.compile(
+    r"^(?:\s?(?:KB|MB|GB|Kb|Mb)\b|\s+(?:[A-Z][a-z]+\s+)?(?:Street|Road|Lane|Avenue|Way|Drive|Place|Square|"
+    r"Crescent|Terrace)\b)"
+)
+DURATIONS = frozenset({"days", "weeks", "months", "years"})
+LIST_MARKER_AFTER = re.compile(r"^(?:[.)]|$)")
+ITEM_TITLE_AFTER = re.compile(r"^\s+[A-Z][a-z]")
+YEAR_RANGE = re.compile(r"^20\d\d\d\d$")  # '202223': 2022/23 written without the slash
 PHONE_LABEL = re.compile(r"\b(?:Tel|Telephone|Phone)\b", re.I)
 NAME_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s$")
 TARGET_AFTER = re.compile(r"^\s?(?:%\s)?target\b", re.I)
@@ -167,6 +192,12 @@ def _skip(sentence: str, start: int, end: int, raw: str) -> bool:
     before, after = sentence[max(0, start - 20) : start], sentence[end:]
     if SKIP_BEFORE.search(before) or SKIP_AFTER.match(after):
         return True
+    if REFERENCE_BEFORE.search(sentence, max(0, start - 60), start) or NOT_A_FIGURE_AFTER.match(after):
+        return True
+    if start <= 1 and (LIST_MARKER_AFTER.match(after) or ITEM_TITLE_AFTER.match(after)):
+        return True  # '1. Apologies', '(2) Endorsed ...', '43 Performance Reporting ...'
+    if YEAR_RANGE.match(raw):
+        return True
     if YEAR.match(raw) and not PERCENT_AFTER.match(after):
         return True
     if PHONE_LABEL.search(sentence, max(0, start - 40), start):
@@ -190,22 +221,38 @@ def _figures(sentence: str) -> list[_Found]:
         if number is None:
             continue
         unit = _unit_after(sentence, match.end())
+        rate_before = RATE_BEFORE.search(sentence, max(0, match.start() - 30), match.start())
+        if unit is None and rate_before:
+            unit = "per_" + rate_before.group("base").replace(",", ""), match.end()
         if unit is None:
             found.append(_Found(number, "count", match.start(), match.end()))
+        elif unit[0] in DURATIONS and DURATION_DESCRIPTOR_BEFORE.search(
+            sentence, max(0, match.start() - 30), match.start()
+        ):
+            continue
         else:
             found.append(_Found(number, unit[0], match.start(), unit[1]))
     return found
 
 
 def _inherit_units(sentence: str, figures: list[_Found]) -> list[_Found]:
-    """'national (62.0)' after '77.8 ... per 10,000' is also per 10,000."""
+    """A comparator's bare figure takes the unit of the sentence's own figure.
+
+    'national (62.0)' after '77.8 ... per 10,000' is also per 10,000; so is 'the regional rate of 54.8'.
+    In a sentence about a score ('the average Attainment 8 score ... (45.4)') bare figures are scores.
+    """
     result: list[_Found] = []
     for figure in figures:
-        bracketed = (
-            sentence[max(0, figure.start - 1) : figure.start] == "(" and sentence[figure.end : figure.end + 1] == ")"
-        )
-        if figure.unit == "count" and bracketed and result and result[0].unit != "count":
-            figure = _Found(figure.value, result[0].unit, figure.start, figure.end)
+        if figure.unit == "count":
+            bracketed = (
+                sentence[figure.start - 1 : figure.start] == "(" and sentence[figure.end : figure.end + 1] == ")"
+            )
+            previous_end = result[-1].end if result else 0
+            compared = COMPARATOR_WORDS.search(sentence, previous_end, figure.start)
+            if result and result[0].unit != "count" and (compared or (bracketed and len(result) == 1)):
+                figure = _Found(figure.value, result[0].unit, figure.start, figure.end)
+            elif bracketed and re.search(r"\bscore\b", sentence[: figure.start], re.I):
+                figure = _Found(figure.value, "score", figure.start, figure.end)
         result.append(figure)
     return result
 

@@ -331,3 +331,34 @@ def test_people_with_honorifics_initials_and_labels() -> None:
         ("Deborah Coates", "Report author"),
         ("Mark Braddock", None),
     }
+
+
+def test_metrics_skip_references_file_sizes_list_markers_and_descriptive_durations() -> None:
+    document = doc(
+        # Hillingdon, Kent, London Fire, North Hertfordshire, Bromley; Lancashire seed 004
+        "Councillor Douglas Mills declared a personal interest in Item 19 (minute 294) and in Items 15 and 17.",
+        "Minutes of the meeting held on 20 September 2018 pdf icon PDF 129 KB",
+        "Contact: John Johnson, 2nd Floor, 169 Union Street, London.",
+        "(2)   Endorsed the documents at Appendices A, C and D.",
+        "Children's Scrutiny Performance Dashboard & Report Q2 202223 - Part 1",
+        "The participation tool is being trialled for 12 months and a robust two week induction is in place.",
+        "There were two ‘Red’ marked performance indicators.",
+    )
+    assert [(m.value, m.unit) for m in extract_metrics(document, ())] == [(2.0, "count")]
+
+
+def test_metrics_rates_in_brackets_and_comparators_take_the_sentence_unit() -> None:
+    # Lancashire seed 004
+    document = doc(
+        "The Lancashire rate of 50.3 (children with child protection plans per 10,000 population aged 0-17) remains "
+        "higher than the national picture (43.3), but better than the regional rate of 54.8.",
+        "In 2016, the average Attainment 8 score per pupil for Lancashire (45.4) was similar to the national (44.2).",
+    )
+    got = [(m.value, m.unit, m.comparator) for m in extract_metrics(document, ())]
+    assert got == [
+        (50.3, "per_10000", None),
+        (43.3, "per_10000", "national"),
+        (54.8, "per_10000", "regional"),
+        (45.4, "score", None),
+        (44.2, "score", "national"),
+    ]
