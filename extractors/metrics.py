@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.indicators import abbreviations, indicator_name
 from extractors.numbers import (
     CURRENCIES,
     NUMERAL,
@@ -104,64 +105,6 @@ YEAR_RANGE = re.compile(r"^20\d\d\d\d$")  # '202223': 2022/23 written without th
 PHONE_LABEL = re.compile(r"\b(?:Tel|Telephone|Phone)\b", re.I)
 NAME_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s$")
 TARGET_AFTER = re.compile(r"^\s?(?:%\s)?target\b", re.I)
-LEFT_BREAK = re.compile(r"[;:–(]|,\s|\bwith\b|\bwhile\b|\bcompared\b")
-FIGURE_WORD = re.compile(r"^[\d.,%£-]+$")
-STOP_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "by",
-        "with",
-        "and",
-        "or",
-        "was",
-        "were",
-        "is",
-        "are",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "this",
-        "that",
-        "these",
-        "those",
-        "which",
-        "who",
-        "its",
-        "their",
-        "there",
-        "it",
-        "as",
-        "from",
-        "than",
-        "also",
-        "than",
-        "but",
-        "while",
-        "whilst",
-        "over",
-        "under",
-        "around",
-        "about",
-        "approximately",
-        "some",
-        "same",
-        "current",
-        "currently",
-        "latest",
-        "total",
-    ]
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,24 +209,6 @@ def _comparator(between: str, after: str) -> Comparator | None:
     return None
 
 
-def _indicator(sentence: str, figure: _Found, previous_end: int) -> str:
-    left = LEFT_BREAK.split(sentence[previous_end : figure.start])[-1]
-    words = [w.strip(".,()'’\"") for w in left.split()]
-    words = [w for w in words if w and not FIGURE_WORD.match(w)]
-    right = re.split(
-        r"[;:,.()–]|\b(?:in|at|from|to|compared|than|which|was|were|is|are|and)\b", sentence[figure.end :]
-    )[0]
-    tail = [w for w in right.split() if not FIGURE_WORD.match(w)][:6]
-    phrase = words[-8:] + tail
-    while phrase and phrase[0].lower() in STOP_WORDS:
-        phrase.pop(0)
-    while phrase and phrase[-1].lower() in STOP_WORDS:
-        phrase.pop()
-    if len(phrase) < 2:
-        phrase = [w for w in sentence.split()[:10] if not FIGURE_WORD.match(w)]
-    return " ".join(phrase)[:120]
-
-
 def _period(sentence: str, figure: _Found, default: str | None) -> str | None:
     after = PERIOD.search(sentence, figure.end, min(len(sentence), figure.end + 40))
     if after:
@@ -298,28 +223,42 @@ def _document_period(document: Document) -> str | None:
     return match.group(0) if match else None
 
 
+def _sentence_metrics(sentence: str, offset: int, default_period: str | None, expand: dict[str, str]) -> list[Metric]:
+    found: list[Metric] = []
+    own_indicator: str | None = None  # the sentence's own figure's indicator, shared with its comparators
+    previous_end = 0
+    for figure in _inherit_units(sentence, _figures(sentence)):
+        between = sentence[previous_end : figure.start]
+        comparator = _comparator(between[-60:], sentence[figure.end : figure.end + 12])
+        if comparator is not None and own_indicator is not None:
+            indicator = own_indicator
+        else:
+            indicator = indicator_name(sentence, figure.start, figure.end, figure.unit, previous_end, expand)
+            own_indicator = own_indicator or (indicator if comparator is None else None)
+        found.append(
+            Metric(
+                indicator=indicator,
+                value=figure.value,
+                unit=figure.unit,
+                comparator=comparator,
+                period=_period(sentence, figure, default_period),
+                text=sentence[max(0, figure.start - 40) : figure.end].strip(),
+                evidence=Evidence((offset + figure.start, offset + figure.end), NAME, VERSION),
+            )
+        )
+        previous_end = figure.end
+    return found
+
+
 def extract_metrics(document: Document, sections: tuple[Section, ...]) -> tuple[Metric, ...]:
     del sections  # metrics are not tied to items in the gold format
     default_period = _document_period(document)
+    expand = abbreviations(document.text)
     metrics: list[Metric] = []
     for block in document.blocks:
         text = document.block_text(block)
         if block.kind == "heading" and len(text) < 60 and "%" not in text and "£" not in text:
             continue
         for sentence, offset, _ in split_sentences(text, block.start):
-            previous_end = 0
-            for figure in _inherit_units(sentence, _figures(sentence)):
-                between = sentence[previous_end : figure.start]
-                metrics.append(
-                    Metric(
-                        indicator=_indicator(sentence, figure, previous_end),
-                        value=figure.value,
-                        unit=figure.unit,
-                        comparator=_comparator(between[-60:], sentence[figure.end : figure.end + 12]),
-                        period=_period(sentence, figure, default_period),
-                        text=sentence[max(0, figure.start - 40) : figure.end].strip(),
-                        evidence=Evidence((offset + figure.start, offset + figure.end), NAME, VERSION),
-                    )
-                )
-                previous_end = figure.end
+            metrics.extend(_sentence_metrics(sentence, offset, default_period, expand))
     return tuple(metrics)

@@ -18,6 +18,72 @@ _ABBREVIATIONS = re.compile(
 )
 
 
+# Function words trimmed from the ends of indicator names and ignored when indicators are compared.
+STOP_WORDS = frozenset(
+    {
+        "a",
+        "about",
+        "also",
+        "an",
+        "and",
+        "approximately",
+        "are",
+        "around",
+        "as",
+        "at",
+        "be",
+        "been",
+        "being",
+        "but",
+        "by",
+        "current",
+        "currently",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "latest",
+        "now",
+        "of",
+        "on",
+        "or",
+        "our",
+        "over",
+        "overall",
+        "per",
+        "same",
+        "some",
+        "still",
+        "than",
+        "that",
+        "the",
+        "their",
+        "there",
+        "these",
+        "this",
+        "those",
+        "to",
+        "total",
+        "under",
+        "was",
+        "we",
+        "were",
+        "which",
+        "while",
+        "whilst",
+        "who",
+        "whom",
+        "with",
+    }
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     text: str

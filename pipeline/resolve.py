@@ -12,35 +12,10 @@ import re
 from rapidfuzz import fuzz, process
 
 from extractors.names import fold, split_title
+from extractors.text import STOP_WORDS
 
-INDICATOR_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "by",
-        "with",
-        "and",
-        "or",
-        "was",
-        "were",
-        "is",
-        "are",
-        "number",
-        "percentage",
-        "proportion",
-        "rate",
-        "total",
-        "current",
-        "latest",
-    ]
-)
+# Indicators are compared on their content words: "the number of referrals" ~ "referrals".
+INDICATOR_STOP = STOP_WORDS | {"number", "percentage", "proportion", "rate"}
 INDICATOR_MATCH = 90.0
 COUNCILLOR_TITLES = re.compile(r"councillor|cllr|alderman|mayor", re.IGNORECASE)
 

@@ -1,0 +1,179 @@
+"""What a quoted figure measures: a short indicator name taken from the figure's sentence.
+
+Minutes name the indicator in a few recurring shapes, tried in this order:
+
+1. a measure word just before the figure: "The CLA rate of 77.8", "uptake stood at 58.3%";
+2. the noun phrase right after the figure: "76% of these plans were up to date", "122 children entering care";
+3. the subject of the figure's clause: "The number of reablement referrals has increased by 22.5%".
+
+A comparator's figure ("the national (62.0)") measures the same thing as the sentence's own figure,
+so the metrics extractor gives it that figure's indicator. Abbreviations the document defines
+("Children Looked After (CLA)") are written out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.text import STOP_WORDS
+
+NAME_LENGTH = 8  # words
+
+_MEASURE = (
+    r"rate|rates|number|numbers|percentage|proportion|total|level|levels|score|average|uptake|performance|"
+    r"figure|figures|count|volume|cost|spend|spending|budget|income|caseloads?|timeliness|take-up|coverage"
+)
+# 'The CLA rate of 77.8', 'uptake stood at 58.3%', 'the figure of £854', 'caseloads had also dropped to 17'
+MEASURE_BEFORE = re.compile(
+    rf"(?P<name>(?:[\w'’/&-]+\s+){{0,5}}?(?:{_MEASURE}))(?:\s+\([^)]*\))?\s+"
+    r"(?:of|was|is|were|are|at|stood\s+at|remained\s+at|remains\s+at|reached|of\s+around|of\s+approximately"
+    r"|(?:has|had)\s+(?:also\s+)?(?:risen|fallen|increased|decreased|reduced|dropped)\s+to"
+    r"|(?:increased|decreased|reduced|rose|fell|dropped|improved)\s+to)\s*"
+    r"(?:around\s+|approximately\s+|about\s+|some\s+|just\s+(?:over|under)\s+)?[(£€$]?$",
+    re.I,
+)
+CLAUSE_BREAK = re.compile(
+    r"[;:–—]|\s-\s|,\s+(?:with|while|whilst|which|compared|against|and|but)\b|\(|\bcompared\b", re.I
+)
+# Words that end a noun phrase read rightwards from the figure.
+RIGHT_STOP = re.compile(
+    r"^(?:by|in|at|from|with|within|compared|than|since|during|against|between|which|this|that|and|but|"
+    r"on|as|per|when|where|while|whilst|across)$",
+    re.I,
+)
+AUXILIARY = re.compile(r"^(?:were|was|had|have|has|been|being|are|is|currently|now|still|also)$", re.I)
+VERB = re.compile(
+    r"^(?:is|are|was|were|has|have|had|remains?|remained|stands?|stood|increased|increases|decreased|decreases|"
+    r"reduced|rose|fell|improved|dropped|declined|shows?|showed|achieved|reached|totalled|compares|compared|"
+    r"continues|continued|saw|sees|equates|represents|exceeded|exceeds|received|completed|made|supported|"
+    r"went|grew|dipped|peaked)$",
+    re.I,
+)
+FRAMING = re.compile(
+    r"^(?:(?:In|For|During|At|By|Over|Of|Within)\s+(?:terms\s+of\s+|relation\s+to\s+|respect\s+of\s+)?[^,]{0,70},\s*"
+    r"|(?:It\s+was\s+(?:reported|noted|confirmed|explained)\s+that\s+)"
+    r"|[^,]{0,90}?\b(?:suggests?|shows?|indicates?|reported|noted|confirmed|outlined|highlighted)\s+that\s+)",
+    re.I,
+)
+DESCRIPTION_AFTER = re.compile(r"\s*\((?P<what>[a-z][^()]{5,80}?)\s+per\s+1[0,]*\b")
+CHANGE_WORD = re.compile(r"^(?:increase|decrease|reduction|rise|fall|drop|up|down|change|improvement)s?$", re.I)
+NOT_WORD = re.compile(r"^[\d.,%£€$()–-]+$")
+DEFINITION = re.compile(
+    r"(?P<long>(?:[A-Z][\w'’-]*\s+(?:(?:and|of|the|to|in|for)\s+)?){1,7})\((?P<short>[A-Z][A-Za-z]{1,6})\)"
+)
+
+
+def abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations the text defines: 'Children Looked After (CLA)' gives {'CLA': 'children looked after'}."""
+    found: dict[str, str] = {}
+    for match in DEFINITION.finditer(text):
+        short = match.group("short")
+        words = match.group("long").split()
+        initials = [w for w in words if w.lower() not in {"and", "of", "the", "to", "in", "for"}]
+        # keep as many trailing words as the abbreviation has capitals
+        capitals = sum(1 for c in short if c.isupper())
+        if capitals and len(initials) >= capitals:
+            long_words = words[-_span_for(words, capitals) :]
+            if "".join(w[0] for w in long_words if w[0].isupper()).upper().startswith(short[:1].upper()):
+                found.setdefault(short, " ".join(long_words).lower())
+    return found
+
+
+def _span_for(words: list[str], capitals: int) -> int:
+    """How many trailing words hold ``capitals`` capitalised words (joining words included)."""
+    seen = 0
+    for count, word in enumerate(reversed(words), start=1):
+        if word[0].isupper():
+            seen += 1
+        if seen == capitals:
+            return count
+    return len(words)
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".,'’\"()") for w in text.split() if w.strip(".,'’\"()") and not NOT_WORD.match(w)]
+
+
+def _trim(words: list[str]) -> list[str]:
+    while words and words[0].lower() in STOP_WORDS:
+        words = words[1:]
+    while words and words[-1].lower() in STOP_WORDS:
+        words = words[:-1]
+    return words[:NAME_LENGTH]
+
+
+def _clause_before(sentence: str, start: int, previous_end: int) -> str:
+    left = sentence[previous_end:start]
+    breaks = list(CLAUSE_BREAK.finditer(left))
+    return left[breaks[-1].end() :] if breaks else left
+
+
+def _measure_before(clause: str) -> list[str] | None:
+    match = MEASURE_BEFORE.search(clause)
+    if not match:
+        return None
+    words = _trim(_words(FRAMING.sub("", match.group("name"))))
+    return words if len(words) >= 2 or (words and words[-1].lower() not in _MEASURE.split("|")) else None
+
+
+def _phrase_after(sentence: str, end: int, unit: str) -> list[str] | None:
+    """'% of these plans were up to date' -> plans up to date; '122 children entering care' -> children ..."""
+    rest = sentence[end:]
+    of = re.match(r"^\s*(?:\)\s*)?of\s+", rest)
+    if unit == "percent" and of:
+        rest = rest[of.end() :]
+    elif unit not in ("count", "percent") or of:
+        return None
+    words: list[str] = []
+    for raw in rest.split():
+        word = raw.strip(".,;:'’\"()")
+        if not word or NOT_WORD.match(word) or RIGHT_STOP.match(word):
+            break
+        if not AUXILIARY.match(word):
+            words.append(word)
+        if raw[-1:] in ",.;:)" or len(words) >= NAME_LENGTH:
+            break
+    words = _trim(words)
+    if not words or VERB.match(words[0]):
+        return None
+    return words
+
+
+def _subject(clause: str) -> list[str] | None:
+    """The words before the clause's first verb, after framing such as 'In terms of road safety,'."""
+    text = FRAMING.sub("", clause.strip())
+    words: list[str] = []
+    for raw in text.split():
+        word = raw.strip(".,'’\"()")
+        if VERB.match(word):
+            break
+        if word and not NOT_WORD.match(word):
+            words.append(word)
+    words = _trim(words)
+    if not words or words[0].lower() in {"it", "this", "there", "they", "which", "he", "she", "we"}:
+        return None
+    return words
+
+
+def _described(sentence: str, end: int) -> list[str] | None:
+    """'rate of 50.3 (children with child protection plans per 10,000 ...)': the bracket says what is counted."""
+    match = DESCRIPTION_AFTER.match(sentence, end)
+    return _trim(_words(match.group("what"))) or None if match else None
+
+
+def indicator_name(sentence: str, start: int, end: int, unit: str, previous_end: int, expand: dict[str, str]) -> str:
+    """A short name for what the figure at ``sentence[start:end]`` measures."""
+    clause = _clause_before(sentence, start, previous_end)
+    words = (
+        _described(sentence, end)
+        or _measure_before(clause)
+        or _phrase_after(sentence, end, unit)
+        or _subject(clause)
+        or _trim(_words(sentence[:start]))[-NAME_LENGTH:]
+    )
+    if len(words) == 1 and CHANGE_WORD.match(words[0]):
+        # 'an increase of 16%': a change in what the sentence is about
+        subject = _subject(FRAMING.sub("", sentence[:start]))
+        if subject and not CHANGE_WORD.match(subject[0]):
+            words = ["change", "in", *subject]
+    return " ".join(expand.get(w, w) for w in words)[:120]

@@ -1,0 +1,42 @@
+"""Indicator names from real sentences (Lancashire seeds, Rotherham, Haringey)."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.indicators import abbreviations, indicator_name
+
+
+def name(sentence: str, figure: str, unit: str, expand: dict[str, str] | None = None) -> str:
+    match = re.search(re.escape(figure), sentence)
+    assert match is not None
+    return indicator_name(sentence, match.start(), match.end(), unit, 0, expand or {})
+
+
+def test_measure_word_before_the_figure() -> None:
+    sentence = "The CLA rate of 77.8 children looked after per 10,000 population was significantly higher."
+    assert name(sentence, "77.8 children looked after per 10,000", "per_10000", {"CLA": "children looked after"}) == (
+        "children looked after rate"
+    )
+
+
+def test_noun_phrase_after_a_percentage_or_count() -> None:
+    assert name("76% of these plans were up to date, within ten working days.", "76%", "percent") == "plans up to date"
+    assert name("There had been 122 children entering care, this was a reduction.", "122", "count") == (
+        "children entering care"
+    )
+
+
+def test_a_change_is_named_after_what_changed() -> None:
+    sentence = "The number of reablement referrals has increased by 22.5% on the previous quarter."
+    assert name(sentence, "22.5%", "percent") == "number of reablement referrals"
+
+
+def test_bracketed_description_of_a_rate() -> None:
+    sentence = "The Lancashire rate of 50.3 (children with child protection plans per 10,000 population aged 0-17)."
+    assert name(sentence, "50.3", "count") == "children with child protection plans"
+
+
+def test_abbreviations_defined_in_the_text() -> None:
+    text = "Children Looked After (CLA) numbers rose. The Multi Agency Safeguarding Hub (MASH) was busy."
+    assert abbreviations(text) == {"CLA": "children looked after", "MASH": "multi agency safeguarding hub"}
