@@ -21,6 +21,7 @@ from pipeline.formats.pdf import PdfSettings
 from pipeline.ingest import Settings, default_workers, expand_paths, ingest
 from pipeline.load import LoadSettings, load
 from pipeline.output import to_gold_format
+from pipeline.series import metric_series, plot_series, series_csv, series_json
 from pipeline.stats import database_stats
 
 app = typer.Typer(
@@ -166,6 +167,55 @@ def eval_command(
         _error(f"below requirement: {line}")
     if failed:
         raise typer.Exit(1)
+
+
+@app.command("metrics")
+def metrics_command(
+    indicator: Annotated[str, typer.Argument(help="What is measured, e.g. 'children looked after rate'.")],
+    url: DbOption = None,
+    council: Annotated[str | None, typer.Option("--council", help="Only this council (part of its name).")] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="Only figures in this unit (percent, per_10000, ...).")
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    plot: Annotated[Path | None, typer.Option("--plot", help="Also draw the series to this PNG file.")] = None,
+) -> None:
+    """The time series of one indicator across meetings: date, value, unit, comparator, period, source."""
+    if output_format not in ("table", "csv", "json"):
+        raise typer.BadParameter("must be 'table', 'csv' or 'json'", param_hint="--format")
+    engine = db.make_engine(url)
+    db.ensure_current(engine)
+    points = metric_series(engine, indicator, council, unit)
+    if not points:
+        _error(f"no figures for an indicator like {indicator!r}")
+        raise typer.Exit(1)
+    if output_format == "csv":
+        sys.stdout.write(series_csv(points))
+    elif output_format == "json":
+        sys.stdout.write(series_json(points) + "\n")
+    else:
+        table = Table("date", "value", "unit", "comparator", "period", "indicator", "document")
+        for p in points:
+            table.add_row(
+                p.date.isoformat() if p.date else "",
+                f"{p.value:g}",
+                p.unit,
+                p.comparator or "",
+                p.period or "",
+                p.indicator,
+                f"{Path(p.document).name}:{p.span[0]}",
+            )
+        out.print(table)
+    if plot is not None:
+        if not any(p.date for p in points):
+            _error(f"{plot}: no figure of {indicator!r} has a meeting date to plot against")
+            raise typer.Exit(1)
+        try:
+            plot_series(points, indicator, plot)
+        except ImportError as exc:
+            _error("--plot needs matplotlib: pip install 'minutes[plot]'")
+            raise typer.Exit(2) from exc
+    engine.dispose()
 
 
 @app.command("stats")
