@@ -9,6 +9,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import cast
 
 from rapidfuzz import fuzz
 from sqlalchemy import Engine, select
@@ -132,7 +133,6 @@ def plot_series(points: Sequence[SeriesPoint], title: str, path: Path) -> None:
     import matplotlib  # optional dependency: pip install 'minutes[plot]'
 
     matplotlib.use("Agg")
-    import matplotlib.dates
     import matplotlib.pyplot as plt
 
     figure, axes = plt.subplots(figsize=(8, 4.5))
@@ -144,13 +144,12 @@ def plot_series(points: Sequence[SeriesPoint], title: str, path: Path) -> None:
             lines.setdefault(point.comparator or "own", []).append(point)
     for label, line in sorted(lines.items(), key=lambda item: item[0] != "own"):
         axes.plot(
-            [matplotlib.dates.date2num(p.date) for p in line if p.date is not None],
+            cast("list[float]", [p.date for p in line]),  # matplotlib converts dates; its stubs say floats
             [p.value for p in line],
             marker="o",
             linestyle="-" if label == "own" else "--",
             label=label.replace("_", " "),
         )
-    axes.xaxis_date()
     axes.set_title(title)
     axes.set_ylabel(unit.replace("_", " "))
     axes.legend()
