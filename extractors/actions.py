@@ -1,4 +1,11 @@
-"""Actions: who agreed, was asked or is to do what, by when; what is to come back to a meeting."""
+"""Actions: who agreed, was asked or is to do what, by when; what is to come back to a meeting.
+
+Each rule is a shape minutes use for a commitment. A rule names where the owner is: in the
+pattern's ``owner`` group, in the sentence's subject ("Sally Allen, Head of ..., agreed to",
+"She also undertook to" after a sentence about Emma Bennett), after "by" ("to be considered by
+Cabinet"), or nowhere. Requests ("Members asked that a benchmark figure be included") keep the
+one who asked as the requester.
+"""
 
 from __future__ import annotations
 
@@ -12,40 +19,83 @@ from extractors.text import item_number_at, split_sentences
 from models.records import Action, Document, Evidence, Section
 
 NAME = "actions"
-VERSION = "1"
+VERSION = "2"
 
-_OWNER = (
-    rf"(?:(?:{TITLE})\s+)?{FULL_NAME}|(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){{0,5}}(?:Director|Head|Manager|"
-    r"Officer|Chief\s+Executive|Leader|Clerk|Team|Board|Committee|Cabinet|Council|Lead)"
+_ROLE_OR_BODY = (
+    r"(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}(?:Director|Head|Manager|Officer|Chief\s+Executive|Leader|Clerk|Team|"
+    r"Board|Committee|Cabinet|Council|Lead|Engineer|Administrator|Secretary)"
     r"(?:\s+(?:of|for)\s+(?:[A-Z][\w'’&-]*\s?)+)?"
 )
+_TITLED = rf"(?:{TITLE})\s+(?:(?:Mrs|Mr|Ms|Dr|Sir)\.?\s+)?(?:(?:[A-Z]\.?\s+){{0,3}})?[A-Z][\w'’-]+"
+_OWNER = rf"{_TITLED}|{FULL_NAME}|{_ROLE_OR_BODY}"
+OWNER_AT_START = re.compile(rf"^(?P<owner>{_OWNER})(?:,[^.]*?,)?\s*(?:also\s+|then\s+|subsequently\s+)?$")
+SUBJECT_NAME = re.compile(rf"^(?:(?P<titled>{_TITLED})|(?P<name>{FULL_NAME}))\b")
+PRONOUN = re.compile(r"^(?:She|He|They|she|he|they)\b")
+# 'In response to a query from County Councillor Driver, Sally Allen ...': the framing is not the subject
+FRAMING = re.compile(
+    r"^(?:(?:In\s+response|In\s+reply|Following|After|With\s+reference|In\s+answer)\b[^,]*,\s*"
+    r"|(?:From|By|In|During|Since|Until|Over)\s+[^,]{0,25}\d[^,]{0,10},\s*)+"  # 'From April 2018, Lancashire will ...'
+)
+# One capitalised word as the subject of a commitment: a council, place or organisation ('Lancashire will work ...')
+PROPER_SUBJECT = re.compile(r"^(?!(?:This|That|It|We|They|These|Those|There|He|She)\b)[A-Z][\w'’&-]+$")
+REQUEST_VERB = re.compile(r"\b(?:requested|asked|recommended|suggested|agreed|felt|wished|would\s+like)\b")
+AGENDA_DESCRIPTION = re.compile(r"^\[?To\s+(?:be\s+)?[a-z]")  # 'To confirm that ...', '[To be circulated]'
+OwnerFrom = Literal["group", "subject", "by", "none"]
 
 
 class Rule(NamedTuple):
     """One way minutes phrase an action.
 
-    ``trigger`` is a cheap test run first: most sentences hold no action, and the full pattern (an owner's
-    name before a verb) is too costly to search in every sentence. ``text`` says where the action text is:
-    the ``text`` group, everything from the start of the match, or the whole sentence.
+    ``trigger`` is a cheap test run first: most sentences hold no action. ``text`` says where the action
+    text is: the ``text`` group, everything from the start of the match, or the whole sentence.
     """
 
     trigger: re.Pattern[str]
     pattern: re.Pattern[str]
     text: Literal["group", "match", "sentence"]
+    owner: OwnerFrom
+    requester: bool = False  # the sentence's subject asked for it
+    needs_owner: bool = False  # no owner found: not this shape ('Health Checks offered to members ...')
 
 
+_PARTICIPLE = (
+    r"(?:[a-z]+(?:ed|en|wn)|made|sent|set\s+up|brought|put|done|kept|given|shown|drawn\s+up|held|run|built|"
+    r"undertaken|written|taken)"
+)
+# 'recommended that the programme be called ...', 'agreed that the minutes be signed': decisions, not work
+_DECISION_PARTICIPLE = (
+    r"(?:called|named|renamed|noted|approved|agreed|confirmed|signed|received|accepted|adopted|endorsed)"
+)
 RULES: tuple[Rule, ...] = (
+    # 'Sally Allen, Head of ..., agreed to find out why', 'She also undertook to check the position'
     Rule(
+        re.compile(r"\b(?:agreed|undertook|offered|promised|volunteered)\s+to\s+[a-z]"),
+        re.compile(r"\b(?P<text>(?:agreed|undertook|offered|promised|volunteered)\s+to\s+(?!be\b)[a-z].+)"),
+        "group",
+        "subject",
+        needs_owner=True,
+    ),
+    # 'Ms Lee ... advised that she would investigate whether that data could be made available'
+    Rule(
+        re.compile(r"\bthat\s+(?:she|he|they)\s+would\b"),
         re.compile(
-            r"\b(?:agreed|undertook|offered|promised|asked|would|will|is\s+to|are\s+to|was\s+to)\s+(?:to\s+)?[a-z]"
-        ),
-        re.compile(
-            rf"(?P<owner>{_OWNER})(?:,[^,]+,)?\s+(?:agreed|undertook|offered|promised|"
-            r"was\s+asked|were\s+asked|would|will|is\s+to|are\s+to|was\s+to)\s+(?P<text>(?:to\s+)?"
-            r"(?!be\b)[a-z].+)"
+            r"\b(?:advised|confirmed|said|stated|explained|indicated|reported|assured|agreed)\s+"
+            r"(?:the\s+\w+\s+)?that\s+(?P<text>(?:she|he|they)\s+would\s+(?!be\b|leave\b|withdraw\b|abstain\b|not\b)[a-z].+)"
         ),
         "group",
+        "subject",
     ),
+    # 'Paul Bond was asked to ...', 'the Chief Executive would write to ...', 'Officers are to ...'
+    Rule(
+        re.compile(r"\b(?:asked|would|will|is\s+to|are\s+to|was\s+to)\s+(?:to\s+)?[a-z]"),
+        re.compile(
+            rf"(?P<owner>{_OWNER})(?:,[^.]*?,)?\s+(?:was\s+asked|were\s+asked|would|will|is\s+to|are\s+to|"
+            r"was\s+to)\s+(?P<text>(?:to\s+)?(?!be\b|have\b|not\b|take\s+place\b|commence\b|leave\b)[a-z].+)"
+        ),
+        "group",
+        "group",
+    ),
+    # 'John Readman was currently looking into this issue'
     Rule(
         re.compile(r"\b(?:looking\s+into|investigating|reviewing|meeting\s+with|working\s+on)\b"),
         re.compile(
@@ -53,36 +103,90 @@ RULES: tuple[Rule, ...] = (
             r"(?:looking\s+into|investigating|reviewing|meeting\s+with|working\s+on)\b.+"
         ),
         "match",
+        "group",
     ),
+    (
+        Rule(
+            re.compile(r"\bconfirmed\s+that\s+(?:management\s+)?action\s+was\s+being\s+taken"),
+            re.compile(rf"(?P<owner>{_OWNER})\s+confirmed\s+that\s+(?:management\s+)?action\s+was\s+being\s+taken.*"),
+            "match",
+            "group",
+        )
+    ),
+    # 'Members asked that a benchmark figure also be included', 'requested a reference to 4% ... be clarified'
     Rule(
-        re.compile(r"\bconfirmed\s+that\s+(?:management\s+)?action\s+was\s+being\s+taken"),
-        re.compile(rf"(?P<owner>{_OWNER})\s+confirmed\s+that\s+(?:management\s+)?action\s+was\s+being\s+taken.*"),
-        "match",
+        re.compile(r"\b(?:requested|asked|recommended|suggested|agreed)\b"),
+        re.compile(
+            r"\b(?:requested|asked|recommended|suggested|agreed)\s+(?:that\s+)?"
+            rf"(?P<text>(?!to\b)[^;]*?\bbe\s+(?:also\s+)?(?!{_DECISION_PARTICIPLE}\b){_PARTICIPLE}\b[^;]*)"
+        ),
+        "group",
+        "none",
+        requester=True,
     ),
+    # 'the Board felt that they would like more information on ...', 'The Members asked for a Policy Document'
+    Rule(
+        re.compile(r"\b(?:would\s+like|wished\s+to|asked\s+for|requested)\b"),
+        re.compile(
+            r"\b(?:would\s+like|wished\s+to\s+(?:see|receive)|asked\s+for|requested)\s+(?P<text>(?:more\s+|further\s+|"
+            r"additional\s+|an?\s+|the\s+)?(?:information|details|update|report|breakdown|data|briefing|policy\s+document|"
+            r"[A-Z][\w ]{0,40}?(?:Document|Plan|Report))\b[^;]*)"
+        ),
+        "group",
+        "none",
+        requester=True,
+    ),
+    # 'a report on Academy Orders would be presented to the June meeting', 'scheduled to be considered by Cabinet'
     Rule(
         re.compile(
-            r"\bbe\s+(?:presented|brought|submitted|provided|circulated|reported|considered|made\s+available)\b"
+            r"\bbe\s+(?:presented|brought|submitted|provided|circulated|reported|considered|covered|distributed|made)"
         ),
         re.compile(
-            r"(?P<text>\b(?:a|an|the)\s+(?:further\s+|full\s+|detailed\s+|progress\s+|update\s+)?"
-            r"(?:report|update|briefing|paper|plan|recovery\s+plan|presentation)\b[^.]*?\b(?:would|will|"
-            r"should|to)\s+be\s+(?:presented|brought|submitted|provided|circulated|reported|"
-            r"considered|made\s+available)\b[^.]*)",
+            r"(?P<text>\b(?:a|an|the|this|that|further)\s+(?:[\w'’-]+\s+){0,6}?"
+            r"(?:report|update|briefing|paper|plan|presentation|issue|matter|information|item|figure|review)s?\b"
+            r"[^.]*?\b(?:would|will|should|(?<!were\sdue\s)(?<!was\sdue\s)to|was\s+scheduled\s+to|is\s+scheduled\s+to)\s+be\s+"
+            r"(?:presented|brought|submitted|provided|circulated|reported|considered|covered|distributed|"
+            r"made\s+available)\b(?:[^.]*?\bby\s+(?P<by>(?-i:(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)))?[^.]*)",
             re.I,
         ),
         "group",
+        "by",
     ),
+    # 'there was an action plan to increase ...', 'Actions being taken to address this issue include: ...'
     Rule(
-        re.compile(r"\brequested\s+that\b"),
-        re.compile(r"\brequested\s+that\s+[^.]+?\s+be\s+(?:presented|brought|provided|circulated|submitted)\b"),
-        "sentence",
+        re.compile(r"\baction\s+plan\s+to\b|\bActions?\s+(?:being\s+)?taken\b", re.I),
+        re.compile(
+            r"(?P<text>\ban?\s+action\s+plan\s+to\s+[a-z].+|\bActions?\s+(?:being\s+)?taken\b[^:]*\binclude[sd]?:.+)",
+            re.I,
+        ),
+        "group",
+        "none",
     ),
-    Rule(re.compile(r"^ACTIONS?\b", re.I), re.compile(r"^ACTIONS?\s*[:–-]\s*(?P<text>.+)", re.I), "group"),
+    # 'The innovation programme would be officially launched in quarter two'
+    Rule(
+        re.compile(
+            r"\b(?:would|will)\s+be\s+(?:\w+ly\s+)?(?:launched|introduced|implemented|rolled\s+out|piloted|"
+            r"established|set\s+up|published)\b"
+        ),
+        re.compile(
+            r"^(?!This\s+(?:agenda\s+item|report)\b)(?P<text>.*\b(?:would|will)\s+be\s+(?:\w+ly\s+)?(?:launched|"
+            r"introduced|implemented|rolled\s+out|piloted|established|set\s+up|published)\b.*)$"
+        ),
+        "group",
+        "none",
+    ),
+    Rule(re.compile(r"^ACTIONS?\b", re.I), re.compile(r"^ACTIONS?\s*[:–-]\s*(?P<text>.+)", re.I), "group", "none"),
+    # 'The local authority and the area's CCGs were expected to submit a joint ...'
     Rule(
         re.compile(r"\bexpected\s+to\b"),
-        re.compile(rf"(?P<owner>{_OWNER})\s+(?:were|was)\s+expected\s+to\s+[^.]+"),
+        re.compile(
+            r"^(?P<owner>(?!It\b|This\b|That\b|There\b)(?:The\s+)?[A-Z][\w'’&-]*(?:\s+(?!that\b|it\b)[\w'’&-]+){0,8}?)"
+            r"\s+(?:were|was)\s+expected\s+to\s+(?!be\b|rise|fall|increase|decrease|reduce|improve)[^.]+"
+        ),
         "match",
+        "group",
     ),
+    # 'would be closely monitored by the DfE and Lancashire's Improvement and Accountability Board'
     Rule(
         re.compile(r"\bmonitored\s+by\b"),
         re.compile(
@@ -90,8 +194,25 @@ RULES: tuple[Rule, ...] = (
             rf"(?:\s+and\s+(?:{_OWNER}))?"
         ),
         "sentence",
+        "group",
+    ),
+    # reports: 'From April 2018, Lancashire will work with ...', 'Targets for next year will be looked at ...'
+    Rule(
+        re.compile(r"\b(?:will|shall)\s"),
+        re.compile(
+            # not what a paper will contain: 'This agenda item will provide a summary', 'It will also provide ...'
+            r"^(?!(?:This|The)\s+(?:agenda\s+item|report|paper|item|update|appendix|dashboard)\b|It\s+will\b)"
+            r"(?P<text>(?:(?!\b(?:should|may|might|could|likely|expected|projected|forecast|anticipated|hope|hoped)\b)"
+            r"[^.])*?\b(?:will|shall)\s+(?:now\s+|also\s+|then\s+)?"
+            r"(?!(?:take\s+place|commence|be\s+held|rise|fall|increase|decrease|improve|reduce|remain|need|"
+            r"continue\s+to\s+(?:rise|fall|increase|decrease|improve|be\s+a)|be\s+(?:a|an|the|able|more|less|"
+            r"higher|lower|available|required|needed|necessary|no|operational|in\s+place|ready)\b))[a-z].*)$"
+        ),
+        "group",
+        "subject",
     ),
 )
+
 DUE_MEETING = re.compile(
     rf"\b(?:the\s+)?(?P<month>{'|'.join(m.capitalize() for m in MONTHS)})\b"
     r"(?:\s+(?P<year>20\d\d))?(?:\s+[A-Z][\w]*)*\s+meeting\b"
@@ -101,7 +222,7 @@ DUE_BY = re.compile(
     rf"(?P<month>{'|'.join(m.capitalize() for m in MONTHS)})\b(?:\s+(?P<year>20\d\d))?"
 )
 ACTION_LIST = re.compile(r"\b(?:actions?|following\s+actions)\b[^.]*(?:including|include|:)\s*:?$", re.I)
-NOT_OWNER = re.compile(r"^(?:It|There|This|That|These|Members?|Officers)$")
+NOT_OWNER = re.compile(r"^(?:It|There|This|That|These|Members?|Officers|We|They|Committee|Sub-Committee)$")
 
 
 def _due(text: str, reference: dt.date | None) -> str | None:
@@ -122,40 +243,86 @@ def _owner(raw: str | None) -> str | None:
     if not raw:
         return None
     name, _ = split_title(raw.strip())
-    name = re.sub(r"^the\s+", "", name)
+    name = re.sub(r"^[Tt]he\s+", "", name).strip(" ,")
     return None if NOT_OWNER.match(name) else name
+
+
+def _subject(prefix: str, last_person: str | None) -> str | None:
+    """The owner a clause's subject names: a person, role or body; a pronoun means the last person named."""
+    prefix = FRAMING.sub("", prefix.strip())
+    if PRONOUN.match(prefix):
+        return last_person
+    at_start = OWNER_AT_START.match(prefix + " ") or OWNER_AT_START.match(prefix)
+    if at_start:
+        return _owner(at_start.group("owner"))
+    named = SUBJECT_NAME.match(prefix)  # 'Emma Bennett explained the delay and undertook to ...'
+    if named:
+        return _owner(named.group(0))
+    return _owner(prefix) if PROPER_SUBJECT.match(prefix) else None
+
+
+def _person_named_first(sentence: str) -> str | None:
+    named = SUBJECT_NAME.match(FRAMING.sub("", sentence))
+    return _owner(named.group(0)) if named else None
+
+
+def _action(
+    rule: Rule, match: re.Match[str], sentence: str, last_person: str | None
+) -> tuple[str, str | None, str | None]:
+    """(text, owner, requester) of a rule's match."""
+    if rule.text == "group":
+        text = match.group("text")
+    elif rule.text == "match":
+        text = sentence[match.start() :]
+    else:
+        text = sentence
+    prefix = sentence[: match.start("text")] if rule.text == "group" else sentence[: match.start()]
+    owner: str | None = None
+    if rule.owner == "group":
+        owner = _owner(match.group("owner"))
+    elif rule.owner == "subject":
+        owner = _subject(prefix, last_person) if prefix.strip() else _subject(text.split(" will ")[0], None)
+    elif rule.owner == "by":
+        owner = _owner(match.groupdict().get("by"))
+    requester = None
+    if rule.requester:
+        verb = REQUEST_VERB.search(sentence, 0, match.end())
+        asker = FRAMING.sub("", sentence[: verb.start()]).strip() if verb else ""
+        # 'Members asked that ...': members are no owner, but they are who asked
+        requester = _subject(asker, last_person) or (asker if PROPER_SUBJECT.match(asker) else None)
+    return text, owner, requester
 
 
 def _from_sentences(document: Document, sections: tuple[Section, ...], reference: dt.date | None) -> list[Action]:
     found = []
+    last_person: str | None = None
     for block in document.blocks:
         if block.kind == "heading":
             continue
         for sentence, start, _ in split_sentences(document.block_text(block), block.start):
+            if AGENDA_DESCRIPTION.match(sentence):
+                continue  # what an item is for, not what was agreed
             for rule in RULES:
                 match = rule.trigger.search(sentence) and rule.pattern.search(sentence)
                 if not match:
                     continue
-                owner = _owner(match.groupdict().get("owner"))
-                if rule.text == "group":
-                    text = match.group("text")
-                elif rule.text == "match":
-                    text = sentence[match.start() :]
-                else:
-                    text = sentence
-                    owner = None if "requested that" in text else owner
-                at = start + sentence.find(text)
+                text, owner, requester = _action(rule, match, sentence, last_person)
+                if rule.needs_owner and owner is None:
+                    continue
+                text = text.strip().rstrip(".")
+                at = start + max(sentence.find(text), 0)
                 found.append(
                     Action(
-                        text.strip().rstrip("."),
+                        text,
                         owner,
-                        None,
+                        requester,
                         item_number_at(sections, at),
                         _due(text, reference),
                         Evidence((at, at + len(text)), NAME, VERSION),
                     )
                 )
                 break
+            last_person = _person_named_first(sentence) or last_person
     return found
 
 

@@ -203,9 +203,7 @@ def test_actions_owner_and_due_month() -> None:
     )
     actions = extract_actions(document, (), dt.date(2018, 2, 27))
     assert [(a.owner, a.due) for a in actions] == [("Paul Bond", None), (None, "2018-06")]
-    assert actions[0].text.startswith("to take these queries away") or actions[0].text.startswith(
-        "take these queries away"
-    )
+    assert actions[0].text.startswith("agreed to take these queries away")
 
 
 def test_metrics_rate_and_comparators() -> None:
@@ -361,4 +359,42 @@ def test_metrics_rates_in_brackets_and_comparators_take_the_sentence_unit() -> N
         (54.8, "per_10000", "regional"),
         (45.4, "score", None),
         (44.2, "score", "national"),
+    ]
+
+
+def test_actions_owners_through_apposition_pronouns_and_reported_speech() -> None:
+    document = doc(
+        # Lancashire seed 000, Wolverhampton, Blackpool
+        "In response to a query from County Councillor Driver, Sally Allen, Head of Safeguarding, Inspection and "
+        "Audit, agreed to find out why numbers had risen in these areas.",
+        "Emma Bennett explained the unavoidable reasons for the delay and undertook to ensure that the information "
+        "would be circulated in advance of the meeting.",
+        "She also undertook to ensure that comparative information was included in future reports.",
+        "Ms Lee, Interim Head of Safeguarding and Principal Social Worker advised that she would investigate whether "
+        "that data could be made available.",
+    )
+    got = [(a.owner, a.text.split()[0]) for a in extract_actions(document, (), None)]
+    assert got == [
+        ("Sally Allen", "agreed"),
+        ("Emma Bennett", "undertook"),
+        ("Emma Bennett", "undertook"),
+        ("Lee", "she"),
+    ]
+
+
+def test_requests_keep_the_requester_and_descriptions_are_not_actions() -> None:
+    document = doc(
+        # Haringey, Lancashire seed 003, Kent, Rotherham, Hillingdon
+        "Members asked that a benchmark figure also be included to provide Members with a comparison.",
+        "The Board felt that they would like more information on the Strengths and Difficulty Questionnaires.",
+        "Mr M Balfour declared an interest and said that he would leave the room for this item.",
+        "This agenda item will provide a summary of performance for key performance indicators.",
+        "To confirm that the items of business marked Part 1 will be considered in public.",
+        "The Cabinet recommended that, for Lancashire, the programme should instead be called the Supporting Families "
+        "Unit.",
+    )
+    got = [(a.text[:30], a.owner, a.requester) for a in extract_actions(document, (), None)]
+    assert got == [
+        ("a benchmark figure also be inc", None, "Members"),
+        ("more information on the Streng", None, "Board"),
     ]

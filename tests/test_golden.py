@@ -2,8 +2,9 @@
 
 Two gold sets: the seeds (tests/gold/seeds, five Lancashire documents in corpus/lancashire) and
 documents from 21 other councils (tests/gold/councils, files under corpus/<council>/). Structure
-fields are held at the issue targets (F1 >= 0.95, people >= 0.85); metrics and actions sit just
-under what the extractors reach today, so any regression fails CI.
+fields are held at the issue targets (F1 >= 0.95, people >= 0.85, metrics >= 0.90, actions >= 0.80);
+the indicator and comparator accuracies, still short of their targets, sit just under today's figures
+so that any regression fails CI.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from pipeline.evaluate import Report, pair, same_person, score_document
 from tests.conftest import CORPUS, GOLD, SEEDS, minutes
 
 STRUCTURE_FLOORS = {"attendees": 0.95, "agenda_items": 0.95, "resolutions": 0.95, "people": 0.85}
-SEED_FLOORS = {**STRUCTURE_FLOORS, "metrics": 0.90, "actions": 0.60}
-COUNCIL_ACCURACY_FLOORS = {"doc_type": 0.9, "body": 0.95, "meeting_date": 0.95}
+SEED_FLOORS = {**STRUCTURE_FLOORS, "metrics": 0.90, "actions": 0.80}
+COUNCIL_ACCURACY_FLOORS = {"doc_type": 0.9, "body": 0.95, "meeting_date": 0.95, "action_owner": 0.9}
+SEED_ACCURACY_FLOORS = {"action_owner": 0.9, "metric_comparator": 0.85, "metric_indicator": 0.55}
 
 
 def _eval(gold: str, docs: Path) -> dict[str, Any]:
@@ -44,7 +46,7 @@ def test_seed_gold_f1_floor(seed_report: dict[str, Any], field: str) -> None:
     assert seed_report["fields"][field]["f1"] >= SEED_FLOORS[field]
 
 
-COUNCIL_FLOORS = {**STRUCTURE_FLOORS, "metrics": 0.90}
+COUNCIL_FLOORS = {**STRUCTURE_FLOORS, "metrics": 0.90, "actions": 0.80}
 
 
 @pytest.mark.parametrize("field", sorted(COUNCIL_FLOORS))
@@ -63,6 +65,11 @@ def test_other_councils_gold_covers_eight_councils_and_twenty_documents() -> Non
     councils = {next(CORPUS.rglob(f"{stem}.*")).parent.name for stem in stems}
     assert len(stems) >= 20
     assert len(councils - {"lancashire"}) >= 8
+
+
+@pytest.mark.parametrize("field", sorted(SEED_ACCURACY_FLOORS))
+def test_seed_accuracy_floor(seed_report: dict[str, Any], field: str) -> None:
+    assert seed_report["accuracy"][field]["acc"] >= SEED_ACCURACY_FLOORS[field]
 
 
 def test_seed_document_level_fields_are_exact(seed_report: dict[str, Any]) -> None:
