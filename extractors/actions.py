@@ -301,7 +301,8 @@ def _from_sentences(document: Document, sections: tuple[Section, ...], reference
             continue
         for sentence, start, _ in split_sentences(document.block_text(block), block.start):
             if AGENDA_DESCRIPTION.match(sentence):
-                continue  # what an item is for, not what was agreed
+                last_person = _person_named_first(sentence) or last_person
+                continue  # no action here; an agenda item's description says what it is for, not what was agreed
             for rule in RULES:
                 match = rule.trigger.search(sentence) and rule.pattern.search(sentence)
                 if not match:

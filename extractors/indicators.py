@@ -18,14 +18,18 @@ import re
 from extractors.text import STOP_WORDS
 
 NAME_LENGTH = 8  # words
+MEASURE_WINDOW = 90  # characters before a figure searched for 'the X rate of'
+
 
 _MEASURE = (
     r"rate|rates|number|numbers|percentage|proportion|total|level|levels|score|average|uptake|performance|"
     r"figure|figures|count|volume|cost|spend|spending|budget|income|caseloads?|timeliness|take-up|coverage"
 )
-# 'The CLA rate of 77.8', 'uptake stood at 58.3%', 'the figure of £854', 'caseloads had also dropped to 17'
-MEASURE_BEFORE = re.compile(
-    rf"(?P<name>(?:[\w'’/&-]+\s+){{0,5}}?(?:{_MEASURE}))(?:\s+\([^)]*\))?\s+"
+MEASURE_WORDS = frozenset(_MEASURE.replace("?", "").split("|")) | {"caseload"}
+# What joins a measure word to its figure: 'The CLA rate of 77.8', 'uptake stood at 58.3%', 'the figure of £854',
+# 'caseloads had also dropped to 17'
+MEASURE_TAIL = re.compile(
+    r"(?:\s+\([^)]*\))?\s+"
     r"(?:of|was|is|were|are|at|stood\s+at|remained\s+at|remains\s+at|reached|of\s+around|of\s+approximately"
     r"|(?:has|had)\s+(?:also\s+)?(?:risen|fallen|increased|decreased|reduced|dropped)\s+to"
     r"|(?:increased|decreased|reduced|rose|fell|dropped|improved)\s+to)\s*"
@@ -109,11 +113,16 @@ def _clause_before(sentence: str, start: int, previous_end: int) -> str:
 
 
 def _measure_before(clause: str) -> list[str] | None:
-    match = MEASURE_BEFORE.search(clause)
-    if not match:
+    """'The CLA rate of' -> CLA rate: the words up to a measure word that the tail joins to the figure."""
+    window = clause[-MEASURE_WINDOW:]
+    tail = MEASURE_TAIL.search(window)
+    if not tail:
         return None
-    words = _trim(_words(FRAMING.sub("", match.group("name"))))
-    return words if len(words) >= 2 or (words and words[-1].lower() not in _MEASURE.split("|")) else None
+    words = window[: tail.start()].split()
+    if not words or words[-1].lower().strip(".,") not in MEASURE_WORDS:
+        return None
+    words = _trim(_words(FRAMING.sub("", " ".join(words[-6:]))))
+    return words if len(words) >= 2 or (words and words[-1].lower() not in MEASURE_WORDS) else None
 
 
 def _phrase_after(sentence: str, end: int, unit: str) -> list[str] | None:
