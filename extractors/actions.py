@@ -22,7 +22,7 @@ NAME = "actions"
 VERSION = "2"
 
 _ROLE_OR_BODY = (
-    r"(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}(?:Director|Head|Manager|Officer|Chief\s+Executive|Leader|Clerk|Team|"
+    r"(?:the\s+)?(?:(?:[A-Z][\w'’&-]*|&)\s+){0,5}(?:Director|Head|Manager|Officer|Chief\s+Executive|Leader|Clerk|Team|"
     r"Board|Committee|Cabinet|Council|Lead|Engineer|Administrator|Secretary)"
     r"(?:\s+(?:of|for)\s+(?:[A-Z][\w'’&-]*\s?)+)?"
 )
@@ -38,8 +38,15 @@ FRAMING = re.compile(
 )
 # One capitalised word as the subject of a commitment: a council, place or organisation ('Lancashire will work ...')
 PROPER_SUBJECT = re.compile(r"^(?!(?:This|That|It|We|They|These|Those|There|He|She)\b)[A-Z][\w'’&-]+$")
+REPORTED = re.compile(
+    r"\s+(?:advised|confirmed|said|stated|explained|indicated|reported|assured|agreed)\s+(?:the\s+\w+\s+)?that\s*$"
+)
 REQUEST_VERB = re.compile(r"\b(?:requested|asked|recommended|suggested|agreed|felt|wished|would\s+like)\b")
-AGENDA_DESCRIPTION = re.compile(r"^\[?To\s+(?:be\s+)?[a-z]")  # 'To confirm that ...', '[To be circulated]'
+# What an item is for ('To confirm that ...', '[To be circulated]') and questions put by members ('I will ask at the
+# next meeting ...', scanned as '! will ask') say nothing of what was agreed.
+AGENDA_DESCRIPTION = re.compile(
+    r"^(?:\[?To\s+(?:be\s+)?[a-z]|[I!|1]\s+will\s+(?:ask|move)\b|I\s+move\b)"
+)  # 'To confirm that ...', '[To be circulated]'
 OwnerFrom = Literal["group", "subject", "by", "none"]
 
 
@@ -206,7 +213,8 @@ RULES: tuple[Rule, ...] = (
             r"[^.])*?\b(?:will|shall)\s+(?:now\s+|also\s+|then\s+)?"
             r"(?!(?:take\s+place|commence|be\s+held|rise|fall|increase|decrease|improve|reduce|remain|need|"
             r"continue\s+to\s+(?:rise|fall|increase|decrease|improve|be\s+a)|be\s+(?:a|an|the|able|more|less|"
-            r"higher|lower|available|required|needed|necessary|no|operational|in\s+place|ready)\b))[a-z].*)$"
+            r"higher|lower|available|required|needed|necessary|no|operational|in\s+place|ready|permitted|entitled|eligible)\b"
+            r"|no\s+longer|(?:also\s+)?transfer)\b)[a-z].*)$"
         ),
         "group",
         "subject",
@@ -277,6 +285,7 @@ def _action(
     else:
         text = sentence
     prefix = sentence[: match.start("text")] if rule.text == "group" else sentence[: match.start()]
+    prefix = REPORTED.sub("", prefix)  # 'The Senior Executive Engineer indicated that he would ...': the speaker
     owner: str | None = None
     if rule.owner == "group":
         owner = _owner(match.group("owner"))
@@ -296,8 +305,10 @@ def _action(
 def _from_sentences(document: Document, sections: tuple[Section, ...], reference: dt.date | None) -> list[Action]:
     found = []
     last_person: str | None = None
+    topic: str | None = None
     for block in document.blocks:
         if block.kind == "heading":
+            topic = document.block_text(block)[:300]
             continue
         for sentence, start, _ in split_sentences(document.block_text(block), block.start):
             if AGENDA_DESCRIPTION.match(sentence):
@@ -320,6 +331,7 @@ def _from_sentences(document: Document, sections: tuple[Section, ...], reference
                         item_number_at(sections, at),
                         _due(text, reference),
                         Evidence((at, at + len(text)), NAME, VERSION),
+                        topic,
                     )
                 )
                 break

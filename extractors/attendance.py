@@ -22,11 +22,19 @@ VERSION = "1"
 
 # Headings that open an attendance list, with the status of the names that follow.
 LIST_HEADINGS: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
-    (re.compile(r"^(?:Also\s+)?(?:Officers?\s+)?in\s+attendance(?:\s+were)?\s*:?", re.I), "in_attendance"),
+    (
+        re.compile(r"^(?:Also\s+)?(?:(?:Officers?|Officials?)\s+)?in\s+attendance(?:\s+were)?\s*:?", re.I),
+        "in_attendance",
+    ),
     (re.compile(r"^(?:Also\s+present|Officers(?:\s+present)?|Officers\s+attending)\s*:?", re.I), "in_attendance"),
     (re.compile(r"^Apologies(?:\s+for\s+absence)?(?:\s+were\s+received\s+from)?\s*:", re.I), "apologies"),
     (re.compile(r"^(?:Absent|Not\s+present)\s*:?", re.I), "absent"),
-    (re.compile(r"^(?:Present|Attendees|Members\s+present|Councillors\s+present)\b\s*:?", re.I), "present"),
+    (
+        re.compile(
+            r"^(?:Present(?:\s+in\s+the\s+Chair)?|Attendees|Members\s+present|Councillors\s+present)\b\s*:?", re.I
+        ),
+        "present",
+    ),
 )
 ROLE_LINE = re.compile(
     r"^(?:(?:County|Borough|City|District|Town|Parish)\s+)?(?:Councillors?|Members|Co-opted\s+Members?|"
@@ -54,6 +62,8 @@ MEMBERS_LINE = re.compile(r"^(?:(?:County|Borough|City|District|Town)\s+)?(?:Cou
 CHAIR_PHRASE = re.compile(r" (?:(?:took|was in|presided in|occupied) the Chair|\(?in the Chair\)?)")
 NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’-]* ){0,4}[A-Z][\w'’-]+$")
 SUBSTITUTE = re.compile(r"\s*\((?:as\s+)?(?:substitute[ds]?|sub)\s+(?:for|by)?\s*(?P<for>[^)]*)\)", re.I)
+CHAIR_HEADING = re.compile(r"^Present\s+in\s+the\s+Chair\b", re.I)
+ROLE_THEN_NAME = re.compile(r"(?:^|(?<=\))\s*,?\s*(?:and\s+)?)(?P<role>[A-Z][^()]{2,120}?)\s*\((?P<name>[^()]{2,60})\)")
 GROUP_TITLE = re.compile(r"^(?:\w+\s+)?(?:Councillors|Cllrs|Aldermen)\b")  # one title for a whole list
 PARENTHESES = re.compile(r"\s*\((?P<inside>[^()]*)\)")
 POST_NOMINALS = re.compile(r"(?:\s+(?:MBE|OBE|CBE|KBE|DBE|AM|MP|MEP|MS|MSP|JP|DL|KC|QC|BEM))+$")
@@ -105,6 +115,8 @@ def _names_in(text: str) -> list[tuple[str, str | None, bool, int]]:
 
 def _is_names_list(line: str) -> bool:
     """A long line that is still a list of names (with bracketed roles), not narrative."""
+    if _roles_then_names(line):
+        return True
     names = _names_in(line)
     return len(names) >= 2 and len(line) / len(names) <= 70
 
@@ -145,6 +157,13 @@ def _from_lists(document: Document, limit: int) -> list[Attendee]:
             break
         line = document.block_text(block)
         opened = _list_status(line)
+        if opened and CHAIR_HEADING.match(line):  # 'PRESENT IN THE CHAIR: Councillor Tom Neville'
+            attendees.extend(
+                replace(a, chair=True)
+                for a in _line_attendees(opened[1], block.start + len(line) - len(opened[1]), "present", None)
+            )
+            status = None
+            continue
         if opened:
             status, rest = opened
             role = None
@@ -163,9 +182,27 @@ def _from_lists(document: Document, limit: int) -> list[Attendee]:
     return attendees
 
 
+def _roles_then_names(text: str) -> list[tuple[str, str, int]]:
+    """'Director of Finance, Motor Tax and ICT (Mr. T. Gilligan), Senior Executive Officer (Brian Kennedy)':
+    officials listed by role with the name in brackets, as Irish councils write them. (name, role, offset)."""
+    found = []
+    for match in ROLE_THEN_NAME.finditer(text):
+        name, _ = split_title(match.group("name").strip())
+        name = name.strip(" .")
+        if looks_like_name(name):
+            found.append((name, " ".join(match.group("role").split()).strip(" ,"), match.start("name")))
+    return found if len(found) >= 2 else []
+
+
 def _line_attendees(text: str, offset: int, status: AttendanceStatus, role: str | None) -> list[Attendee]:
     if not text:
         return []
+    officials = _roles_then_names(text)
+    if officials:
+        return [
+            Attendee(name, title, status, False, Evidence((offset + at, offset + at + len(name)), NAME, VERSION))
+            for name, title, at in officials
+        ]
     person = _person_line(text)
     if person:
         return [Attendee(person[0], person[1], status, False, Evidence((offset, offset + len(text)), NAME, VERSION))]

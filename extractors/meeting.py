@@ -44,9 +44,10 @@ _LABELLED_DATE = re.compile(
     re.IGNORECASE,
 )
 _MINUTES_OF = re.compile(
-    r"\bMinutes\s+of\s+(?:the|a|an)\s+(?:(?:Ordinary|Extraordinary|Special|Annual|Virtual|Remote|"
-    r"Hybrid|Reconvened)\s+)*(?:Meeting|meeting)(?:\s+of\s+(?:the\s+)?(?P<body>.+?))?\s+"
-    r"(?:held|which took place|convened)\s+(?:on|at)\b(?P<rest>.*)$",
+    # 'Minutes of the Meeting held on ...', 'MINUTES OF PROCEEDINGS AT MEETING OF THE MUNICIPAL DISTRICT OF X IN ...'
+    r"\bMinutes\s+of\s+(?:proceedings\s+(?:at|of)\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:Ordinary|Extraordinary|Special|"
+    r"Annual|Virtual|Remote|Hybrid|Reconvened|Monthly)\s+)*(?:Meeting|meeting)(?:\s+of\s+(?:the\s+)?(?P<body>.+?))?\s+"
+    r"(?:(?:held|which took place|convened)\s+(?:on|at|in)|in|at|on)\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _TIME = re.compile(

@@ -161,7 +161,22 @@ class Action(EvidenceMixin, Base):
     owner_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
     requester_text: Mapped[str | None] = mapped_column(String(300))
     due: Mapped[str | None] = mapped_column(String(10))  # ISO date or month
-    status: Mapped[str] = mapped_column(String(20), default="open")
+    status: Mapped[str] = mapped_column(String(20), default="open")  # open | done (reported back)
+    topic: Mapped[str | None] = mapped_column(String(300))
+    follow_ups: Mapped[list[ActionFollowUp]] = relationship(
+        back_populates="action", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class ActionFollowUp(EvidenceMixin, Base):
+    """A later meeting reporting back on an action; the evidence is the report-back passage in the later document."""
+
+    __tablename__ = "action_follow_up"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("action.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    score: Mapped[float] = mapped_column(Float)
+    action: Mapped[Action] = relationship(back_populates="follow_ups")
 
 
 class Indicator(Base):
@@ -188,6 +203,7 @@ class Metric(EvidenceMixin, Base):
 
 
 FACT_TABLES: tuple[type[EvidenceMixin], ...] = (
+    ActionFollowUp,
     Resolution,
     Action,
     Metric,

@@ -157,6 +157,7 @@ class Action:
     item: str | None
     due: str | None  # ISO date or month ("2018-06")
     evidence: Evidence
+    topic: str | None = None  # the heading it stands under ("Gortadroma Landfill"): what a follow-up will name
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 import db
+from pipeline.audit import action_detail, actions_csv, list_actions, to_json
 from pipeline.convert import ConvertSettings, convert
 from pipeline.errors import MinutesError
 from pipeline.evaluate import evaluate, format_report, parse_requirement, shortfalls
@@ -216,6 +217,85 @@ def metrics_command(
             _error("--plot needs matplotlib: pip install 'minutes[plot]'")
             raise typer.Exit(2) from exc
     engine.dispose()
+
+
+@app.command("actions")
+def actions_command(
+    url: DbOption = None,
+    owner: Annotated[str | None, typer.Option("--owner", help="Owner's name or role (part of it).")] = None,
+    body: Annotated[str | None, typer.Option("--body", help="Committee or board (part of its name).")] = None,
+    status: Annotated[str | None, typer.Option("--status", help="open, done (reported back) or overdue.")] = None,
+    output_format: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+) -> None:
+    """Actions with their owners, due dates and whether a later meeting reported back."""
+    if output_format not in ("table", "csv", "json"):
+        raise typer.BadParameter("must be 'table', 'csv' or 'json'", param_hint="--format")
+    if status not in (None, "open", "done", "overdue"):
+        raise typer.BadParameter("must be 'open', 'done' or 'overdue'", param_hint="--status")
+    engine = db.make_engine(url)
+    db.ensure_current(engine)
+    rows = list_actions(engine, owner, body, status)  # type: ignore[arg-type]
+    if output_format == "csv":
+        sys.stdout.write(actions_csv(rows))
+    elif output_format == "json":
+        sys.stdout.write(to_json(rows) + "\n")
+    else:
+        table = Table("id", "date", "body", "owner", "due", "status", "action")
+        for r in rows:
+            table.add_row(
+                str(r.id),
+                r.date.isoformat() if r.date else "",
+                r.body or "",
+                r.owner or "",
+                r.due or "",
+                r.status + (f" ({r.follow_ups})" if r.follow_ups else ""),
+                r.text if len(r.text) <= 90 else r.text[:89] + "…",
+            )
+        out.print(table)
+    engine.dispose()
+
+
+@app.command("action")
+def action_command(
+    action_id: Annotated[int, typer.Argument(help="The action's id, as `minutes actions` lists it.")],
+    url: DbOption = None,
+    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """One action: its owner, its evidence sentence and its trail of follow-ups."""
+    if output_format not in ("text", "json"):
+        raise typer.BadParameter("must be 'text' or 'json'", param_hint="--format")
+    engine = db.make_engine(url)
+    db.ensure_current(engine)
+    detail = action_detail(engine, action_id)
+    engine.dispose()
+    if detail is None:
+        _error(f"no action {action_id}")
+        raise typer.Exit(1)
+    if output_format == "json":
+        sys.stdout.write(to_json(detail) + "\n")
+        return
+    a = detail.action
+    owner = a.owner or "(no owner named)"
+    if detail.owner_person:
+        roles = f", {', '.join(detail.owner_roles)}" if detail.owner_roles else ""
+        owner += f"  [person: {detail.owner_person}{roles}]"
+    lines = [
+        f"action {a.id}: {a.text}",
+        f"  meeting   {a.date.isoformat() if a.date else '(undated)'}  {a.body or ''}  item {a.item or '-'}",
+        f"  topic     {a.topic or '-'}",
+        f"  owner     {owner}",
+        f"  requester {a.requester or '-'}",
+        f"  due       {a.due or '-'}",
+        f"  status    {a.status}",
+        f"  evidence  {a.document} [{a.span[0]}:{a.span[1]}]",
+        f"            {detail.sentence}",
+        "  follow-ups" if detail.follow_ups else "  follow-ups: none yet",
+    ]
+    for f in detail.follow_ups:
+        when = f.date.isoformat() if f.date else "(undated)"
+        lines.append(f"    {when}  {f.body or ''}  {f.document} [{f.span[0]}:{f.span[1]}]")
+        lines.append(f"      {f.text}")
+    sys.stdout.write("\n".join(lines) + "\n")
 
 
 @app.command("stats")

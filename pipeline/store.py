@@ -10,8 +10,10 @@ from typing import Literal, cast
 from sqlalchemy import ColumnElement, Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from extractors.names import looks_like_name, split_title
 from models import orm
 from models.records import Document, Evidence, Extraction, MediaType
+from pipeline.followups import trace
 from pipeline.output import to_gold_format
 from pipeline.resolve import indicator_key, match_indicator, person_key, person_kind
 
@@ -37,13 +39,27 @@ def _document_row(session: Session, stored: StoredBytes, status: str) -> tuple[o
         row = orm.SourceDocument(uri=stored.uri)
         session.add(row)
     else:
+        reported_on = session.scalars(
+            select(orm.ActionFollowUp.action_id).where(orm.ActionFollowUp.document_id == row.id)
+        ).all()
         for table in orm.FACT_TABLES:
             session.execute(delete(table).where(table.document_id == row.id))
+        _reopen(session, reported_on)
     row.sha256, row.raw, row.size = stored.sha256, stored.data, len(stored.data)
     row.media_type, row.status = stored.media_type, status
     row.ingested_at = dt.datetime.now(dt.UTC)
     row.fetched_at = None
     return row, is_new
+
+
+def _reopen(session: Session, action_ids: Iterable[int]) -> None:
+    """Actions whose only report-back was in a replaced document are open again."""
+    still_reported = select(orm.ActionFollowUp.action_id)
+    session.execute(
+        update(orm.Action)
+        .where(orm.Action.id.in_(list(action_ids)), orm.Action.id.not_in(still_reported))
+        .values(status="open")
+    )
 
 
 def record_failure(session: Session, stored: StoredBytes, error: str) -> StoreOutcome:
@@ -149,6 +165,8 @@ def store_extraction(session: Session, stored: StoredBytes, document: Document, 
     row.extraction = to_gold_format(extraction)
     session.flush()
     _store_facts(session, row.id, meeting_id, extraction, _Resolver(session, council_id))
+    session.flush()
+    trace(session, row.id, document)
     return "new" if is_new else "replaced"
 
 
@@ -221,6 +239,7 @@ def _store_facts(
                     "requester_text": a.requester,
                     "due": a.due,
                     "status": "open",
+                    "topic": a.topic,
                     **_evidence(doc_id, a.evidence),
                 }
                 for a in extraction.actions
@@ -274,11 +293,18 @@ def _store_agenda_items(
 
 
 def _owner_key(extraction: Extraction, owner: str | None) -> str | None:
-    """The name of the person an action owner refers to, when the owner is a person named in the document."""
+    """The name of the person an action owner refers to, when the document names exactly one.
+
+    A named owner ('Paul Bond', 'Lee') is matched on surname; a role ('Senior Executive Officer') on the
+    roles the attendance list and people mentions give. Two people with the role: no link (no guessing).
+    """
     if not owner:
         return None
-    surname = person_key(owner).split("|")[0]
-    for name in [a.name for a in extraction.attendees] + [p.name for p in extraction.people]:
-        if person_key(name).split("|")[0] == surname:
-            return name
-    return None
+    named = [(a.name, a.role) for a in extraction.attendees] + [(p.name, p.role) for p in extraction.people]
+    if looks_like_name(split_title(owner)[0]):
+        surname = person_key(owner).split("|")[0]
+        matches = {name for name, _ in named if person_key(name).split("|")[0] == surname}
+    else:
+        role = owner.lower().removeprefix("the ").strip()
+        matches = {name for name, held in named if held and held.lower().startswith(role)}
+    return matches.pop() if len(matches) == 1 else None

@@ -398,3 +398,30 @@ def test_requests_keep_the_requester_and_descriptions_are_not_actions() -> None:
         ("a benchmark figure also be inc", None, "Members"),
         ("more information on the Streng", None, "Board"),
     ]
+
+
+def test_irish_minutes_chair_members_and_officials_by_role() -> None:
+    # Limerick City and County Council, Municipal District of Adare-Rathkeale
+    document = doc(
+        "MINUTES OF PROCEEDINGS AT MEETING OF THE MUNICIPAL DISTRICT OF ADARE-RATHKEALE IN ARAS SEAN FINN, "
+        "RATHKEALE, CO. LIMERICK ON TUESDAY 9™ SEPTEMBER, 2014, AT 9.00",
+        "PRESENT IN THE CHAIR: Councillor Tom Neville",
+        "MEMBERS PRESENT:",
+        "Councillors Keary, McMahon and Sheahan.",
+        "OFFICIALS IN ATTENDANCE:",
+        "Director of Finance, Motor Tax and ICT (Mr. T. Gilligan), Senior Executive Officer (Brian Kennedy), "
+        "Assistant Staff Officer (Ms. E. Buckley).",
+        "1. Adoption of Minutes",
+    )
+    meeting = extract_meeting(document)
+    assert (meeting.body, meeting.meeting_date) == ("MUNICIPAL DISTRICT OF ADARE-RATHKEALE", dt.date(2014, 9, 9))
+    got = [(a.name, a.role, a.status, a.chair) for a in extract_attendance(document, segment(document))]
+    assert got == [
+        ("Tom Neville", "Councillor", "present", True),
+        ("Keary", "Councillor", "present", False),
+        ("McMahon", "Councillor", "present", False),
+        ("Sheahan", "Councillor", "present", False),
+        ("T. Gilligan", "Director of Finance, Motor Tax and ICT", "in_attendance", False),
+        ("Brian Kennedy", "Senior Executive Officer", "in_attendance", False),
+        ("E. Buckley", "Assistant Staff Officer", "in_attendance", False),
+    ]

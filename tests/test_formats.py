@@ -174,3 +174,29 @@ def test_pdf_hyphenation_is_repaired() -> None:
         "The Committee noted that the number of looked after children had continued to increase "
         "across the county during the quarter."
     ]
+
+
+def test_markdown_from_pdf_is_unwrapped_without_front_matter_or_page_furniture() -> None:
+    from pipeline.formats.text import markdown_lines
+
+    # the shape of the Limerick minutes: front matter, hidden spans, page breaks with numbers, hard wraps
+    text = (
+        '---\ndate: 2014-10-07\ncouncil_body: "Adare-Rathkeale"\n---\n\n'
+        '<span data-pagefind-filter="Year" style="display:none;">2014</span>\n\n'
+        "[Original file](https://www.limerick.ie/minutes.pdf)\n\n---\n"
+        "*<small>Scanned page, text may contain errors. See original file for clarity</small>*  \n\n"
+        "MINUTES OF PROCEEDINGS AT MEETING OF THE MUNICIPAL DISTRICT\n"
+        "OF ADARE-RATHKEALE ON TUESDAY 9™ SEPTEMBER, 2014\n\n"
+        "3. Environment and Water\n\nGortadroma Landfill\nMr. G. Doherty, Senior Executive Engineer gave a\n"
+        "presentation on the proposed lease.\n\n---\n2\n\n"
+        "4. Travel and Transportation\nMr. Brian Kennedy made a presentation.\n"
+    )
+    assert markdown_lines(text) == [
+        "Original file",
+        "MINUTES OF PROCEEDINGS AT MEETING OF THE MUNICIPAL DISTRICT OF ADARE-RATHKEALE ON TUESDAY 9™ SEPTEMBER, 2014",
+        "3. Environment and Water",
+        "Gortadroma Landfill",
+        "Mr. G. Doherty, Senior Executive Engineer gave a presentation on the proposed lease.",
+        "4. Travel and Transportation",
+        "Mr. Brian Kennedy made a presentation.",
+    ]

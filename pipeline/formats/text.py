@@ -17,6 +17,14 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _SENTENCE_END = (".", ";", ",", ":", "?", "!")
+_FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.DOTALL)
+_HIDDEN_HTML = re.compile(r"<(\w+)[^>]*display:\s*none[^>]*>.*?</\1>", re.DOTALL)
+_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+_BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|[-*+•·]\s|\d{1,3}[.)]\s|\(?[a-z]{1,3}\)\s|\|)")
+_SCAN_NOTE = re.compile(r"^\s*\*?\s*Scanned page\b.*$", re.I)
 
 
 def decode(raw: RawDocument) -> str:
@@ -97,10 +105,49 @@ def _add_markdown_line(builder: DocumentBuilder, line: str) -> None:
         builder.add("list_item" if bulleted else line_kind(text), text)
 
 
+def markdown_lines(text: str) -> list[str]:
+    """Markdown as logical lines: front matter, HTML tags, rules and page numbers gone, paragraphs unwrapped.
+
+    Markdown made from PDFs keeps the PDF's line breaks; in Markdown, lines without a blank line between
+    them are one paragraph, so they are joined, except where a line starts a heading, list item or table
+    row, or is a short title line ('Gortadroma Landfill' above its paragraph).
+    """
+    text = _FRONT_MATTER.sub("", text, count=1)
+    text = _MD_LINK.sub(r"\1", _HTML_TAG.sub("", _HIDDEN_HTML.sub("", text)))
+    logical: list[str] = []
+    joinable = False
+    after_rule = False
+    for line in text.splitlines():
+        stripped = line.strip()
+        if _MD_RULE.match(line) or _SCAN_NOTE.match(stripped):
+            after_rule, joinable = True, False
+            continue
+        if not stripped:
+            joinable = False  # a blank line ends the paragraph
+            continue
+        if after_rule and _PAGE_NUMBER.match(stripped):
+            continue  # the page number under a page break
+        after_rule = False
+        if joinable and not _BLOCK_START.match(line) and not _is_title_line(logical[-1]):
+            logical[-1] = f"{logical[-1].rstrip()} {stripped}"
+        else:
+            logical.append(stripped)
+        joinable = not line.endswith("  ") and not _MD_HEADING.match(line) and not stripped.startswith("|")
+    return logical
+
+
+def _is_title_line(line: str) -> bool:
+    """'Gortadroma Landfill', '4. Travel and Transportation', '2. Corporate Services:': a title, not a sentence."""
+    title = re.sub(r"^\d{1,3}[.)]?\s+", "", line.strip()).rstrip(":")
+    words = title.split()
+    return 0 < len(words) <= 6 and not title.endswith(_SENTENCE_END) and title[:1].isupper()
+
+
 def convert_text(raw: RawDocument) -> Document:
     text = decode(raw)
     builder = DocumentBuilder()
-    add_lines(builder, text.splitlines(), markdown=raw.media_type == "text/markdown")
+    markdown = raw.media_type == "text/markdown"
+    add_lines(builder, markdown_lines(text) if markdown else text.splitlines(), markdown=markdown)
     if not len(builder):
         raise ConvertError(raw.uri, "no text")
     return builder.build(raw.uri, raw.media_type)

@@ -1,0 +1,231 @@
+"""Follow-up tracing: link an action to the later meeting of the same body that reports back on it.
+
+An action names its subject with a few distinctive words, mostly proper nouns ("Gortadroma Landfill",
+"Ballyneety Golf Course", "Academy Orders"), often in the heading it stands under. A later meeting's
+minutes report back in a sentence or item title that names the same subject, usually with a cue such
+as "gave an update", "arising from last month's meeting", "had been circulated" or "presentation".
+A passage is a follow-up when it shares at least two distinctive words with the action, or one with a
+report-back cue and another content word; the best passage of each later document is kept with its
+score (rapidfuzz token_set_ratio over the distinctive words) as evidence.
+
+Tracing runs when a document is stored: its passages are matched against the open actions of earlier
+meetings of its body, and its own actions against the documents of later meetings already stored, so
+the order in which documents arrive does not matter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from extractors.text import STOP_WORDS, split_sentences
+from models import orm
+from models.records import Document
+
+NAME = "followups"
+VERSION = "1"
+WINDOW = dt.timedelta(days=550)  # how far back a meeting may report on an action
+
+# Words too common in minutes to say what an action is about.
+GENERIC = STOP_WORDS | {
+    "meeting",
+    "meetings",
+    "next",
+    "members",
+    "member",
+    "council",
+    "committee",
+    "board",
+    "cabinet",
+    "report",
+    "update",
+    "would",
+    "will",
+    "give",
+    "given",
+    "attend",
+    "number",
+    "issues",
+    "issue",
+    "matter",
+    "matters",
+    "further",
+    "information",
+    "presentation",
+    "invited",
+    "agreed",
+    "held",
+    "that",
+    "this",
+    "item",
+    "officer",
+    "director",
+    "councillor",
+    "councillors",
+    "senior",
+    "executive",
+    "engineer",
+    "chair",
+    "chairman",
+    "cathaoirleach",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
+REPORT_BACK = re.compile(
+    r"\b(?:update|updated|arising|last\s+month|previous\s+meeting|last\s+meeting|reported\s+back|had\s+been\s+"
+    r"(?:circulated|provided|sent|completed|carried\s+out)|was\s+(?:circulated|provided|presented)|presentation|"
+    r"gave\s+an?|deputation|follow(?:ing|ed)?\s+up|as\s+requested|matters\s+arising)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A sentence or item title of a later document, with its span in that document's text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    passage: Passage
+    score: float
+
+
+def distinctive_words(text: str, ignore: frozenset[str] = frozenset()) -> set[str]:
+    """Capitalised words not at a sentence start and not generic: the names of things.
+
+    ``ignore`` holds the words of the body's own name ('Municipal District of Adare-Rathkeale'),
+    which every document of that body repeats.
+    """
+    words = set()
+    for index, match in enumerate(WORD.finditer(text)):
+        word = match.group(0)
+        lower = word.lower()
+        if word[0].isupper() and (index > 0 or not word.istitle()) and lower not in GENERIC and lower not in ignore:
+            words.add(lower)
+    return words
+
+
+def content_words(text: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(text) if len(w) >= 4 and w.lower() not in GENERIC}
+
+
+def passages(text: str) -> Iterator[Passage]:
+    """The sentences of a stored document's text, line by line (each line is one block)."""
+    offset = 0
+    for line in text.split("\n"):
+        for sentence, start, end in split_sentences(line, offset):
+            yield Passage(sentence, start, end)
+        offset += len(line) + 1
+
+
+def best_follow_up(
+    action_text: str, topic: str | None, candidates: Iterable[Passage], ignore: frozenset[str] = frozenset()
+) -> Match | None:
+    """The passage that reports back on the action, if any."""
+    subject = f"{topic or ''}. {action_text}"
+    names = distinctive_words(subject, ignore)
+    words = content_words(subject)
+    if not names:
+        return None
+    best: Match | None = None
+    for passage in candidates:
+        shared_names = names & distinctive_words(passage.text, ignore)
+        if not shared_names:
+            continue
+        shared_words = (words & content_words(passage.text)) - shared_names
+        cue = REPORT_BACK.search(passage.text) is not None
+        if len(shared_names) >= 2 or (cue and shared_words):
+            score = float(fuzz.token_set_ratio(" ".join(sorted(names)), " ".join(sorted(shared_names))))
+            score += 10.0 if cue else 0.0
+            if best is None or score > best.score:
+                best = Match(passage, score)
+    return best
+
+
+def _meeting_of(session: Session, document_id: int) -> tuple[int, dt.date, str] | None:
+    row = session.execute(
+        select(orm.Meeting.body_id, orm.Meeting.date, orm.Body.name)
+        .join(orm.SourceDocument, orm.SourceDocument.meeting_id == orm.Meeting.id)
+        .join(orm.Body, orm.Body.id == orm.Meeting.body_id)
+        .where(orm.SourceDocument.id == document_id)
+    ).first()
+    if row is None or row.date is None:
+        return None
+    return int(row.body_id), row.date, str(row.name)
+
+
+def _record(session: Session, action_id: int, document_id: int, match: Match) -> None:
+    session.add(
+        orm.ActionFollowUp(
+            action_id=action_id,
+            document_id=document_id,
+            text=match.passage.text,
+            score=match.score,
+            span_start=match.passage.start,
+            span_end=match.passage.end,
+            extractor=NAME,
+            extractor_version=VERSION,
+        )
+    )
+    session.execute(update(orm.Action).where(orm.Action.id == action_id).values(status="done"))
+
+
+def trace(session: Session, document_id: int, document: Document) -> int:
+    """Link follow-ups between this document and the other meetings of its body; the number of links made."""
+    meeting = _meeting_of(session, document_id)
+    if meeting is None:
+        return 0
+    body_id, date, body_name = meeting
+    ignore = frozenset(w.lower() for w in WORD.findall(body_name))
+    linked = 0
+    here = list(passages(document.text))
+    earlier = session.execute(
+        select(orm.Action.id, orm.Action.text, orm.Action.topic)
+        .join(orm.SourceDocument, orm.SourceDocument.id == orm.Action.document_id)
+        .join(orm.Meeting, orm.Meeting.id == orm.SourceDocument.meeting_id)
+        .where(orm.Meeting.body_id == body_id, orm.Meeting.date < date, orm.Meeting.date >= date - WINDOW)
+        .where(orm.Action.status == "open")
+    ).all()
+    for action_id, text, topic in earlier:
+        if match := best_follow_up(text, topic, here, ignore):
+            _record(session, action_id, document_id, match)
+            linked += 1
+    own = session.execute(
+        select(orm.Action.id, orm.Action.text, orm.Action.topic).where(orm.Action.document_id == document_id)
+    ).all()
+    if not own:
+        return linked
+    later = session.execute(
+        select(orm.SourceDocument.id, orm.SourceDocument.text)
+        .join(orm.Meeting, orm.Meeting.id == orm.SourceDocument.meeting_id)
+        .where(orm.Meeting.body_id == body_id, orm.Meeting.date > date, orm.Meeting.date <= date + WINDOW)
+        .order_by(orm.Meeting.date)
+    ).all()
+    for later_id, later_text in later:
+        candidates = list(passages(later_text or ""))
+        for action_id, text, topic in own:
+            if match := best_follow_up(text, topic, candidates, ignore):
+                _record(session, action_id, later_id, match)
+                linked += 1
+    return linked

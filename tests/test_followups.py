@@ -1,0 +1,69 @@
+"""Follow-up tracing on two consecutive meetings of one body (Limerick, Adare-Rathkeale, Sept and Oct 2014)."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import Engine
+
+from pipeline.followups import Passage, best_follow_up
+from tests.conftest import CORPUS, minutes
+
+SEPTEMBER = CORPUS / "limerick" / "adare-rathkeale-2014-09-09.md"
+OCTOBER = CORPUS / "limerick" / "adare-rathkeale-2014-10-07.md"
+
+
+def _url(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=False)
+
+
+def test_a_report_back_names_the_subject_of_the_action() -> None:
+    later = [
+        Passage("Members commended the Delegation for its presentation adding that it was a worthwhile project.", 0, 1),
+        Passage(
+            "The Senior Executive Engineer, Environment, gave an update to Members on queries arising from last "
+            "month’s Meeting regarding the Proposed Lease of Gortadroma Landfill and bid made by Cadence EnviroPower.",
+            2,
+            3,
+        ),
+    ]
+    match = best_follow_up(
+        "he would attend the next Meeting to give clarification on a number of issues", "Gortadroma Landfill", later
+    )
+    assert match is not None and match.passage.start == 2
+    assert best_follow_up("a list be drawn up of qualified plumbers", "Home and Social Development", later) is None
+
+
+def test_consecutive_meetings_link_follow_ups_in_either_order(engine: Engine) -> None:
+    url = _url(engine)
+    # the later meeting first: its report-back is found when the earlier meeting arrives
+    assert minutes("ingest", str(OCTOBER), "--db", url).returncode == 0
+    assert minutes("ingest", str(SEPTEMBER), "--db", url).returncode == 0
+    done = json.loads(minutes("actions", "--db", url, "--status", "done", "--format", "json").stdout)
+    topics = {row["topic"]: row for row in done}
+    assert set(topics) == {"Gortadroma Landfill", "Local Government Reform Act 2014"}
+    gortadroma = topics["Gortadroma Landfill"]
+    assert gortadroma["date"] == "2014-09-09" and gortadroma["follow_ups"] == 1
+
+    shown = minutes("action", str(gortadroma["id"]), "--db", url)
+    assert shown.returncode == 0, shown.stderr
+    assert "status    done" in shown.stdout
+    assert "2014-10-07" in shown.stdout and "Proposed Lease of Gortadroma Landfill" in shown.stdout
+
+    detail = json.loads(minutes("action", str(gortadroma["id"]), "--db", url, "--format", "json").stdout)
+    assert detail["follow_ups"][0]["document"].endswith("adare-rathkeale-2014-10-07.md")
+    assert detail["sentence"].startswith("The Senior Executive Engineer indicated that he would attend")
+
+
+def test_actions_filters_and_unknown_action(engine: Engine) -> None:
+    url = _url(engine)
+    assert minutes("ingest", str(SEPTEMBER), "--db", url).returncode == 0
+    rows = json.loads(minutes("actions", "--db", url, "--owner", "Senior Executive", "--format", "json").stdout)
+    assert [row["owner"] for row in rows] == ["Senior Executive Engineer"]
+    assert rows[0]["status"] == "open"  # nothing has reported back yet
+    csv_out = minutes("actions", "--db", url, "--body", "Adare", "--format", "csv").stdout
+    assert csv_out.splitlines()[0].startswith("id,date,body,item,owner")
+    missing = minutes("action", "99999", "--db", url)
+    assert missing.returncode == 1 and missing.stderr.strip() == "error: no action 99999"
+    bad = minutes("actions", "--db", url, "--status", "later")
+    assert bad.returncode == 2
