@@ -69,8 +69,8 @@ COMPARATORS: tuple[tuple[re.Pattern[str], Comparator], ...] = (
         "statistical_neighbours",
     ),
     (re.compile(r"\bregional(?:ly)?\b|\bregion\b|\bNorth\s+West\b", re.I), "regional"),
-    (re.compile(r"\bnational(?:ly)?\b|\bEngland\b|\ball\s+authorities\b", re.I), "national"),
-    (re.compile(r"\btarget\b|\baim\b|\bambition\b|\bgoal\b", re.I), "target"),
+    (re.compile(r"\bnational(?:ly)?\b|\bEngland\b|\bthe\s+UK\b|\ball\s+authorities\b", re.I), "national"),
+    (re.compile(r"\btargets?\b|\baim\b|\bambition\b|\bgoal\b", re.I), "target"),
     (
         re.compile(
             r"\bprevious\b|\blast\s+(?:year|quarter|month)\b|\bfrom\s*$|\bcompared\s+(?:to|with)\b|"
@@ -80,6 +80,14 @@ COMPARATORS: tuple[tuple[re.Pattern[str], Comparator], ...] = (
         "previous",
     ),
 )
+COMPARED_AFTER = re.compile(
+    r"^\s?%?\)?\s*(?P<who>for\s+(?:all\s+authorities|England|comparator\s+authorities|similar\s+authorities|"
+    r"statistical\s+neighbou?rs|the\s+(?:region|North\s+West|UK))|nationally|regionally)\b",
+    re.I,
+)
+CURRENT = re.compile(r"\bcurrent(?:ly)?\b", re.I)
+# 'compared to 2015 (1,709) and 2016 (1,693)': a figure joined to the one before continues its comparison
+CONTINUATION = re.compile(r"^\)?\s*(?:,|and|or)\s+(?:in\s+)?(?:20\d\d(?:/\d\d)?|Q[1-4]|[A-Z][a-z]+)?\s*\(?$")
 PERIOD = re.compile(
     r"\b(?:(?:the\s+)?end\s+of\s+)?(?:Q[1-4](?:\s+(?:of\s+)?20\d\d/\d\d)?|[Qq]uarter\s+(?:[1-4]|one|two|three|four)"
     r"(?:\s+(?:of\s+)?20\d\d/\d\d)?|20\d\d/\d\d|20\d\d-\d\d|" + MONTH + r"(?:\s+20\d\d)?|20\d\d)\b"
@@ -201,11 +209,28 @@ def _inherit_units(sentence: str, figures: list[_Found]) -> list[_Found]:
 
 
 def _comparator(between: str, after: str) -> Comparator | None:
-    for pattern, comparator in COMPARATORS:
-        if pattern.search(between):
-            return comparator
+    """What the figure is compared as: said right after it ('3.8% for comparator authorities'), else the
+    cue nearest before it ('similar with national rate), improvement from 78%' is the previous figure)."""
+    if stated := COMPARED_AFTER.match(after):
+        return _cue(stated.group("who"))
     if TARGET_AFTER.match(after):
         return "target"
+    nearest: tuple[int, Comparator] | None = None
+    for pattern, comparator in COMPARATORS:
+        for match in pattern.finditer(between):
+            if nearest is None or match.end() > nearest[0]:
+                nearest = (match.end(), comparator)
+    if nearest is None:
+        return None
+    if nearest[1] == "previous" and CURRENT.search(between, nearest[0]):
+        return None  # 'compared to the current total of 1,179': the figure is today's
+    return nearest[1]
+
+
+def _cue(text: str) -> Comparator | None:
+    for pattern, comparator in COMPARATORS:
+        if pattern.search(text):
+            return comparator
     return None
 
 
@@ -229,7 +254,9 @@ def _sentence_metrics(sentence: str, offset: int, default_period: str | None, ex
     previous_end = 0
     for figure in _inherit_units(sentence, _figures(sentence)):
         between = sentence[previous_end : figure.start]
-        comparator = _comparator(between[-60:], sentence[figure.end : figure.end + 12])
+        comparator = _comparator(between[-60:], sentence[figure.end : figure.end + 40])
+        if comparator is None and found and found[-1].comparator and CONTINUATION.match(between):
+            comparator = found[-1].comparator
         if comparator is not None and own_indicator is not None:
             indicator = own_indicator
         else:

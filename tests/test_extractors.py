@@ -425,3 +425,25 @@ def test_irish_minutes_chair_members_and_officials_by_role() -> None:
         ("Brian Kennedy", "Senior Executive Officer", "in_attendance", False),
         ("E. Buckley", "Assistant Staff Officer", "in_attendance", False),
     ]
+
+
+def test_metric_comparators_after_the_figure_nearest_cue_and_continuations() -> None:
+    # Lancashire seeds 001 and 004
+    document = doc(
+        "Lancashire saw a decrease of 2.1% compared with an overall decrease of 3.8% for comparator authorities, "
+        "and a decrease of 6.3% for all authorities.",
+        "There were 1,380 slight casualties in the first half of 2017, compared to 2015 (1,709) and 2016 (1,693).",
+        "The rate remains similar with national rate, improvement from 78% in 2017/18.",
+        "There was an action plan to increase the claims, compared to the current total of 1,179 payments.",
+    )
+    got = [(m.value, m.comparator) for m in extract_metrics(document, ())]
+    assert got == [
+        (2.1, None),
+        (3.8, "statistical_neighbours"),
+        (6.3, "national"),
+        (1380.0, None),
+        (1709.0, "previous"),
+        (1693.0, "previous"),
+        (78.0, "previous"),
+        (1179.0, None),
+    ]
