@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, cast
 
-from sqlalchemy import ColumnElement, Table, delete, insert, select, update
+from sqlalchemy import ColumnElement, Table, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from extractors.names import looks_like_name, split_title
@@ -112,6 +112,7 @@ class _Resolver:
         longer = [{"id": id_, "name": wanted[key][0]} for key, id_, name in rows if len(wanted[key][0]) > len(name)]
         if longer:
             self.session.execute(update(orm.Person), longer)
+        ids.update(self._same_surname([key for key in wanted if key not in ids], wanted))
         new = [key for key in wanted if key not in ids]
         if new:
             created = self.session.scalars(
@@ -129,6 +130,40 @@ class _Resolver:
             ids.update(zip(new, created, strict=True))
         return ids
 
+    def _same_surname(self, keys: list[str], wanted: dict[str, tuple[str, str | None]]) -> dict[str, int]:
+        """'Driver' is the council's one Driver ('A Driver'); 'A Driver' takes over a record known only as 'Driver'.
+
+        With two people of that surname nothing is merged: the surname alone stays a record of its own
+        rather than a guess.
+        """
+        if not keys:
+            return {}
+        surnames = {key.split("|")[0] for key in keys}
+        known: dict[str, list[tuple[str, int]]] = {}
+        rows = self.session.execute(
+            select(orm.Person.name_key, orm.Person.id).where(
+                self._of_council(orm.Person), or_(*(orm.Person.name_key.like(f"{s}|%") for s in surnames))
+            )
+        )
+        for key, id_ in rows:
+            known.setdefault(str(key).split("|")[0], []).append((str(key), int(id_)))
+        found: dict[str, int] = {}
+        for key in keys:
+            surname, initial = key.split("|")
+            same = known.get(surname, [])
+            if len(same) != 1:
+                continue
+            other_key, id_ = same[0]
+            if not initial:
+                found[key] = id_  # 'Driver' -> the one Driver
+            elif not other_key.split("|")[1]:
+                # the record known by surname only now has an initial: 'Driver' -> 'A Driver'
+                self.session.execute(
+                    update(orm.Person).where(orm.Person.id == id_).values(name_key=key, name=wanted[key][0])
+                )
+                found[key] = id_
+        return found
+
     def indicator(self, text: str) -> int:
         key = indicator_key(text) or text.lower()
         found = match_indicator(key, self._indicators)
@@ -144,9 +179,11 @@ class _Resolver:
 def _meeting(session: Session, extraction: Extraction) -> tuple[int | None, int | None]:
     info = extraction.meeting
     council = _get_or_create(session, orm.Council, name=info.council) if info.council else None
-    council_id = council.id if isinstance(council, orm.Council) else None
+    council_id = council.id if isinstance(council, orm.Council) else _council_of_body(session, info.body)
     if not info.body and not info.meeting_date:
         return council_id, None
+    if council_id is not None and info.body:
+        _claim_body(session, council_id, info.body)
     body = _get_or_create(session, orm.Body, council_id=council_id, name=info.body or "(unknown body)")
     assert isinstance(body, orm.Body)
     meeting = _get_or_create(session, orm.Meeting, body_id=body.id, date=info.meeting_date)
@@ -154,6 +191,60 @@ def _meeting(session: Session, extraction: Extraction) -> tuple[int | None, int 
     meeting.start_time = meeting.start_time or info.meeting_time
     meeting.location = meeting.location or info.location
     return council_id, meeting.id
+
+
+def _claim_body(session: Session, council_id: int, body_name: str) -> None:
+    """A body first met on pages that never named its council joins the council a later page names.
+
+    Its people move with it: each person record of no council seen only in that body's documents joins
+    the council, merged into the council's record with the same key when there is one.
+    """
+    orphan = session.scalars(select(orm.Body).where(orm.Body.name == body_name, orm.Body.council_id.is_(None))).first()
+    if (
+        orphan is None
+        or session.scalars(
+            select(orm.Body.id).where(orm.Body.name == body_name, orm.Body.council_id == council_id)
+        ).first()
+    ):
+        return
+    orphan.council_id = council_id
+    documents = select(orm.SourceDocument.id).join(orm.Meeting).where(orm.Meeting.body_id == orphan.id)
+    elsewhere = select(orm.Attendance.person_id).where(orm.Attendance.document_id.not_in(documents))
+    people = session.scalars(
+        select(orm.Person).where(
+            orm.Person.council_id.is_(None),
+            orm.Person.id.not_in(elsewhere),
+            or_(
+                orm.Person.id.in_(select(orm.Attendance.person_id).where(orm.Attendance.document_id.in_(documents))),
+                orm.Person.id.in_(select(orm.PersonRole.person_id).where(orm.PersonRole.document_id.in_(documents))),
+            ),
+        )
+    ).all()
+    for person in people:
+        twin = session.scalars(
+            select(orm.Person).where(orm.Person.council_id == council_id, orm.Person.name_key == person.name_key)
+        ).first()
+        if twin is None:
+            person.council_id = council_id
+            continue
+        for model, column in (
+            (orm.Attendance, orm.Attendance.person_id),
+            (orm.PersonRole, orm.PersonRole.person_id),
+            (orm.Action, orm.Action.owner_person_id),
+        ):
+            session.execute(update(model).where(column == person.id).values({column.key: twin.id}))
+        session.delete(person)
+    session.flush()
+
+
+def _council_of_body(session: Session, body: str | None) -> int | None:
+    """A page that never names its council (a decision page) belongs to the council of the one body of that name."""
+    if not body:
+        return None
+    councils = session.scalars(
+        select(orm.Body.council_id).where(orm.Body.name == body, orm.Body.council_id.is_not(None)).distinct()
+    ).all()
+    return councils[0] if len(councils) == 1 else None
 
 
 def store_extraction(session: Session, stored: StoredBytes, document: Document, extraction: Extraction) -> StoreOutcome:

@@ -48,3 +48,20 @@ def test_metrics_unknown_indicator_is_one_line(engine: Engine) -> None:
     result = minutes("metrics", "number of unicorns", "--db", url)
     assert result.returncode == 1
     assert result.stderr.strip() == "error: no figures for an indicator like 'number of unicorns'"
+
+
+def test_one_person_record_per_councillor_across_documents(engine: Engine) -> None:
+    """'County Councillor Driver' on a decision page that names no council, then in minutes that do."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from models import orm
+
+    _ingest_seeds(engine)
+    with Session(engine) as session:
+        drivers = session.scalars(select(orm.Person).where(orm.Person.name_key.like("driver|%"))).all()
+        assert [(p.name, p.kind) for p in drivers] == [("Driver", "councillor")]
+        talbots = session.scalars(select(orm.Person).where(orm.Person.name_key == "talbot|d")).all()
+        assert len(talbots) == 1 and talbots[0].kind == "officer"
+        roles = session.scalars(select(orm.PersonRole.role).where(orm.PersonRole.person_id == talbots[0].id)).all()
+        assert "Head of Service, Business Intelligence" in roles
