@@ -16,12 +16,15 @@ the order in which documents arrive does not matter.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from rapidfuzz import fuzz
-from sqlalchemy import select, update
+from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
 from extractors.text import STOP_WORDS, split_sentences
@@ -31,6 +34,7 @@ from models.records import Document
 NAME = "followups"
 VERSION = "1"
 WINDOW = dt.timedelta(days=550)  # how far back a meeting may report on an action
+MEETINGS_AHEAD = 3  # report-backs come within the next few meetings of the body
 
 # Words too common in minutes to say what an action is about.
 GENERIC = STOP_WORDS | {
@@ -106,12 +110,23 @@ class Passage:
 
 
 @dataclass(frozen=True, slots=True)
+class Candidate:
+    """A passage with its words worked out once, to be compared with many actions."""
+
+    passage: Passage
+    names: frozenset[str]
+    words: frozenset[str]
+    cue: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Match:
     passage: Passage
     score: float
 
 
-def distinctive_words(text: str, ignore: frozenset[str] = frozenset()) -> set[str]:
+@functools.lru_cache(maxsize=8192)
+def distinctive_words(text: str, ignore: frozenset[str] = frozenset()) -> frozenset[str]:
     """Capitalised words not at a sentence start and not generic: the names of things.
 
     ``ignore`` holds the words of the body's own name ('Municipal District of Adare-Rathkeale'),
@@ -123,11 +138,12 @@ def distinctive_words(text: str, ignore: frozenset[str] = frozenset()) -> set[st
         lower = word.lower()
         if word[0].isupper() and (index > 0 or not word.istitle()) and lower not in GENERIC and lower not in ignore:
             words.add(lower)
-    return words
+    return frozenset(words)
 
 
-def content_words(text: str) -> set[str]:
-    return {w.lower() for w in WORD.findall(text) if len(w) >= 4 and w.lower() not in GENERIC}
+@functools.lru_cache(maxsize=8192)
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in WORD.findall(text) if len(w) >= 4 and w.lower() not in GENERIC)
 
 
 def passages(text: str) -> Iterator[Passage]:
@@ -139,8 +155,19 @@ def passages(text: str) -> Iterator[Passage]:
         offset += len(line) + 1
 
 
+def candidates(found: Iterable[Passage], ignore: frozenset[str] = frozenset()) -> list[Candidate]:
+    """Passages that name something, with their words: the only ones a follow-up can be."""
+    result = []
+    for passage in found:
+        names = distinctive_words(passage.text, ignore)
+        if names:
+            words = content_words(passage.text)
+            result.append(Candidate(passage, names, words, REPORT_BACK.search(passage.text) is not None))
+    return result
+
+
 def best_follow_up(
-    action_text: str, topic: str | None, candidates: Iterable[Passage], ignore: frozenset[str] = frozenset()
+    action_text: str, topic: str | None, later: Iterable[Candidate], ignore: frozenset[str] = frozenset()
 ) -> Match | None:
     """The passage that reports back on the action, if any."""
     subject = f"{topic or ''}. {action_text}"
@@ -149,17 +176,16 @@ def best_follow_up(
     if not names:
         return None
     best: Match | None = None
-    for passage in candidates:
-        shared_names = names & distinctive_words(passage.text, ignore)
+    for candidate in later:
+        shared_names = names & candidate.names
         if not shared_names:
             continue
-        shared_words = (words & content_words(passage.text)) - shared_names
-        cue = REPORT_BACK.search(passage.text) is not None
-        if len(shared_names) >= 2 or (cue and shared_words):
+        shared_words = (words & candidate.words) - shared_names
+        if len(shared_names) >= 2 or (candidate.cue and shared_words):
             score = float(fuzz.token_set_ratio(" ".join(sorted(names)), " ".join(sorted(shared_names))))
-            score += 10.0 if cue else 0.0
+            score += 10.0 if candidate.cue else 0.0
             if best is None or score > best.score:
-                best = Match(passage, score)
+                best = Match(candidate.passage, score)
     return best
 
 
@@ -175,20 +201,45 @@ def _meeting_of(session: Session, document_id: int) -> tuple[int, dt.date, str] 
     return int(row.body_id), row.date, str(row.name)
 
 
-def _record(session: Session, action_id: int, document_id: int, match: Match) -> None:
-    session.add(
-        orm.ActionFollowUp(
-            action_id=action_id,
-            document_id=document_id,
-            text=match.passage.text,
-            score=match.score,
-            span_start=match.passage.start,
-            span_end=match.passage.end,
-            extractor=NAME,
-            extractor_version=VERSION,
-        )
+def _record(session: Session, links: list[tuple[int, int, Match]]) -> None:
+    """Store (action id, document id, match) links; their actions are done."""
+    if not links:
+        return
+    session.execute(
+        insert(cast(Table, orm.ActionFollowUp.__table__)),
+        [
+            {
+                "action_id": action_id,
+                "document_id": document_id,
+                "text": match.passage.text,
+                "score": match.score,
+                "span_start": match.passage.start,
+                "span_end": match.passage.end,
+                "extractor": NAME,
+                "extractor_version": VERSION,
+            }
+            for action_id, document_id, match in links
+        ],
     )
-    session.execute(update(orm.Action).where(orm.Action.id == action_id).values(status="done"))
+    done = sorted({action_id for action_id, _, _ in links})
+    session.execute(update(orm.Action).where(orm.Action.id.in_(done)).values(status="done"))
+
+
+_CACHE: OrderedDict[tuple[int, str, frozenset[str]], list[Candidate]] = OrderedDict()
+CACHE_SIZE = 256
+
+
+def _stored_candidates(session: Session, document_id: int, sha: str, ignore: frozenset[str]) -> list[Candidate]:
+    """A stored document's candidates, worked out once per process (keyed by its sha256, so never stale)."""
+    key = (document_id, sha, ignore)
+    if key in _CACHE:
+        _CACHE.move_to_end(key)
+        return _CACHE[key]
+    text = session.scalar(select(orm.SourceDocument.text).where(orm.SourceDocument.id == document_id)) or ""
+    found = _CACHE[key] = candidates(passages(text), ignore)
+    if len(_CACHE) > CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return found
 
 
 def trace(session: Session, document_id: int, document: Document) -> int:
@@ -198,34 +249,44 @@ def trace(session: Session, document_id: int, document: Document) -> int:
         return 0
     body_id, date, body_name = meeting
     ignore = frozenset(w.lower() for w in WORD.findall(body_name))
-    linked = 0
-    here = list(passages(document.text))
+    links: list[tuple[int, int, Match]] = []
+    here = candidates(passages(document.text), ignore)
+    previous_meetings = (
+        select(orm.Meeting.id)
+        .where(orm.Meeting.body_id == body_id, orm.Meeting.date < date, orm.Meeting.date >= date - WINDOW)
+        .order_by(orm.Meeting.date.desc())
+        .limit(MEETINGS_AHEAD)
+    )
     earlier = session.execute(
         select(orm.Action.id, orm.Action.text, orm.Action.topic)
         .join(orm.SourceDocument, orm.SourceDocument.id == orm.Action.document_id)
-        .join(orm.Meeting, orm.Meeting.id == orm.SourceDocument.meeting_id)
-        .where(orm.Meeting.body_id == body_id, orm.Meeting.date < date, orm.Meeting.date >= date - WINDOW)
+        .where(orm.SourceDocument.meeting_id.in_(previous_meetings.scalar_subquery()))
         .where(orm.Action.status == "open")
     ).all()
     for action_id, text, topic in earlier:
         if match := best_follow_up(text, topic, here, ignore):
-            _record(session, action_id, document_id, match)
-            linked += 1
+            links.append((action_id, document_id, match))
     own = session.execute(
         select(orm.Action.id, orm.Action.text, orm.Action.topic).where(orm.Action.document_id == document_id)
     ).all()
     if not own:
-        return linked
-    later = session.execute(
-        select(orm.SourceDocument.id, orm.SourceDocument.text)
-        .join(orm.Meeting, orm.Meeting.id == orm.SourceDocument.meeting_id)
+        _record(session, links)
+        return len(links)
+    next_meetings = (
+        select(orm.Meeting.id)
         .where(orm.Meeting.body_id == body_id, orm.Meeting.date > date, orm.Meeting.date <= date + WINDOW)
         .order_by(orm.Meeting.date)
+        .limit(MEETINGS_AHEAD)
+    )
+    later = session.execute(
+        select(orm.SourceDocument.id, orm.SourceDocument.sha256).where(
+            orm.SourceDocument.meeting_id.in_(next_meetings.scalar_subquery())
+        )
     ).all()
-    for later_id, later_text in later:
-        candidates = list(passages(later_text or ""))
+    for later_id, sha in later:
+        there = _stored_candidates(session, later_id, sha, ignore)
         for action_id, text, topic in own:
-            if match := best_follow_up(text, topic, candidates, ignore):
-                _record(session, action_id, later_id, match)
-                linked += 1
-    return linked
+            if match := best_follow_up(text, topic, there, ignore):
+                links.append((action_id, later_id, match))
+    _record(session, links)
+    return len(links)

@@ -6,7 +6,7 @@ import json
 
 from sqlalchemy import Engine
 
-from pipeline.followups import Passage, best_follow_up
+from pipeline.followups import Passage, best_follow_up, candidates
 from tests.conftest import CORPUS, minutes
 
 SEPTEMBER = CORPUS / "limerick" / "adare-rathkeale-2014-09-09.md"
@@ -27,11 +27,12 @@ def test_a_report_back_names_the_subject_of_the_action() -> None:
             3,
         ),
     ]
+    found = candidates(later)
     match = best_follow_up(
-        "he would attend the next Meeting to give clarification on a number of issues", "Gortadroma Landfill", later
+        "he would attend the next Meeting to give clarification on a number of issues", "Gortadroma Landfill", found
     )
     assert match is not None and match.passage.start == 2
-    assert best_follow_up("a list be drawn up of qualified plumbers", "Home and Social Development", later) is None
+    assert best_follow_up("a list be drawn up of qualified plumbers", "Home and Social Development", found) is None
 
 
 def test_consecutive_meetings_link_follow_ups_in_either_order(engine: Engine) -> None:
