@@ -35,6 +35,9 @@ NAME = "followups"
 VERSION = "1"
 WINDOW = dt.timedelta(days=550)  # how far back a meeting may report on an action
 MEETINGS_AHEAD = 3  # report-backs come within the next few meetings of the body
+# Bounds that keep tracing cheap on a body with unusually many documents per meeting
+MAX_OPEN_ACTIONS = 300
+MAX_LATER_DOCUMENTS = 30
 
 # Words too common in minutes to say what an action is about.
 GENERIC = STOP_WORDS | {
@@ -262,6 +265,8 @@ def trace(session: Session, document_id: int, document: Document) -> int:
         .join(orm.SourceDocument, orm.SourceDocument.id == orm.Action.document_id)
         .where(orm.SourceDocument.meeting_id.in_(previous_meetings.scalar_subquery()))
         .where(orm.Action.status == "open")
+        .order_by(orm.Action.id.desc())
+        .limit(MAX_OPEN_ACTIONS)
     ).all()
     for action_id, text, topic in earlier:
         if match := best_follow_up(text, topic, here, ignore):
@@ -279,9 +284,10 @@ def trace(session: Session, document_id: int, document: Document) -> int:
         .limit(MEETINGS_AHEAD)
     )
     later = session.execute(
-        select(orm.SourceDocument.id, orm.SourceDocument.sha256).where(
-            orm.SourceDocument.meeting_id.in_(next_meetings.scalar_subquery())
-        )
+        select(orm.SourceDocument.id, orm.SourceDocument.sha256)
+        .where(orm.SourceDocument.meeting_id.in_(next_meetings.scalar_subquery()))
+        .order_by(orm.SourceDocument.id)
+        .limit(MAX_LATER_DOCUMENTS)
     ).all()
     for later_id, sha in later:
         there = _stored_candidates(session, later_id, sha, ignore)
