@@ -32,7 +32,9 @@ MEASURE_TAIL = re.compile(
     r"(?:\s+\([^)]*\))?\s+"
     r"(?:of|was|is|were|are|at|stood\s+at|remained\s+at|remains\s+at|reached|of\s+around|of\s+approximately"
     r"|(?:has|had)\s+(?:also\s+)?(?:risen|fallen|increased|decreased|reduced|dropped)\s+to"
-    r"|(?:increased|decreased|reduced|rose|fell|dropped|improved)\s+to)\s*"
+    r"|(?:increased|decreased|reduced|rose|fell|dropped|improved)\s+to"
+    # 'the average Attainment 8 score per pupil for Lancashire (45.4)'
+    r"|(?:per\s+\w+\s+)?(?:for|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s*\()\s*"
     r"(?:around\s+|approximately\s+|about\s+|some\s+|just\s+(?:over|under)\s+)?[(£€$]?$",
     re.I,
 )
@@ -61,7 +63,7 @@ FRAMING = re.compile(
 )
 DESCRIPTION_AFTER = re.compile(r"\s*\((?P<what>[a-z][^()]{5,80}?)\s+per\s+1[0,]*\b")
 CHANGE_WORD = re.compile(r"^(?:increase|decrease|reduction|rise|fall|drop|up|down|change|improvement)s?$", re.I)
-NOT_WORD = re.compile(r"^[\d.,%£€$()–-]+$")
+NOT_WORD = re.compile(r"^[\d.,%£€$()/–-]+$")
 DEFINITION = re.compile(
     r"(?P<long>(?:[A-Z][\w'’-]*\s+(?:(?:and|of|the|to|in|for)\s+)?){1,7})\((?P<short>[A-Z][A-Za-z]{1,6})\)"
 )
@@ -108,7 +110,8 @@ def _trim(words: list[str]) -> list[str]:
 
 def _clause_before(sentence: str, start: int, previous_end: int) -> str:
     left = sentence[previous_end:start]
-    breaks = list(CLAUSE_BREAK.finditer(left))
+    body = left.rstrip(" (£€$")  # the bracket or sign that opens the figure itself is no clause break
+    breaks = list(CLAUSE_BREAK.finditer(body))
     return left[breaks[-1].end() :] if breaks else left
 
 
@@ -185,4 +188,14 @@ def indicator_name(sentence: str, start: int, end: int, unit: str, previous_end:
         subject = _subject(FRAMING.sub("", sentence[:start]))
         if subject and not CHANGE_WORD.match(subject[0]):
             words = ["change", "in", *subject]
-    return " ".join(expand.get(w, w) for w in words)[:120]
+    return " ".join(_expanded(w, expand) for w in words)[:120]
+
+
+def _expanded(word: str, expand: dict[str, str]) -> str:
+    """'CLA' -> 'children looked after'; a plural 'CPPs' -> 'child protection plans'."""
+    if word in expand:
+        return expand[word]
+    if word.endswith("s") and word[:-1] in expand:
+        long = expand[word[:-1]]
+        return long if long.endswith("s") else long + "s"
+    return word

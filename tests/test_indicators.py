@@ -40,3 +40,14 @@ def test_bracketed_description_of_a_rate() -> None:
 def test_abbreviations_defined_in_the_text() -> None:
     text = "Children Looked After (CLA) numbers rose. The Multi Agency Safeguarding Hub (MASH) was busy."
     assert abbreviations(text) == {"CLA": "children looked after", "MASH": "multi agency safeguarding hub"}
+
+
+def test_measure_with_a_qualifier_before_a_bracketed_figure_and_plural_abbreviations() -> None:
+    sentence = (
+        "Provisional data for GCSEs suggests that during 2016/17, the average Attainment 8 score per pupil for "
+        "Lancashire (45.4) was similar to the national (44.2)."
+    )
+    assert name(sentence, "45.4", "score") == "average Attainment score"
+    assert name(
+        "CPPs reduced to 1,241 from 1,288 in quarter 1.", "1,241", "count", {"CPP": "child protection plan"}
+    ) == ("child protection plans")
