@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, cast
 
 import typer
 from rich.console import Console
@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 import db
-from pipeline.audit import action_detail, actions_csv, list_actions, to_json
+from pipeline.audit import Status, action_detail, actions_csv, list_actions, to_json
 from pipeline.convert import ConvertSettings, convert
 from pipeline.errors import MinutesError
 from pipeline.evaluate import evaluate, format_report, parse_requirement, shortfalls
@@ -49,9 +49,15 @@ def _error(message: str) -> None:
     sys.stderr.write(f"error: {message}\n")
 
 
+def _one_of(value: str | None, choices: tuple[str, ...], option: str) -> None:
+    """A usage error (exit 2) unless ``value`` is one of ``choices``."""
+    if value is not None and value not in choices:
+        listed = ", ".join(f"'{c}'" for c in choices[:-1]) + f" or '{choices[-1]}'"
+        raise typer.BadParameter(f"must be {listed}", param_hint=option)
+
+
 def _settings(pdf_engine: str, max_mb: float) -> Settings:
-    if pdf_engine not in ("fast", "layout"):
-        raise typer.BadParameter("must be 'fast' or 'layout'", param_hint="--pdf-engine")
+    _one_of(pdf_engine, ("fast", "layout"), "--pdf-engine")
     engine: Literal["fast", "layout"] = "fast" if pdf_engine == "fast" else "layout"
     return Settings(
         load=LoadSettings(max_bytes=int(max_mb * 1024 * 1024)), convert=ConvertSettings(pdf=PdfSettings(engine=engine))
@@ -68,8 +74,7 @@ def extract_command(
     pdf_engine: PdfEngineOption = "fast",
 ) -> None:
     """Extract one document and print it; no database needed."""
-    if output_format not in ("json", "text"):
-        raise typer.BadParameter("must be 'json' or 'text'", param_hint="--format")
+    _one_of(output_format, ("json", "text"), "--format")
     settings = _settings(pdf_engine, 25)
     try:
         document = convert(load(file, settings.load), settings.convert)
@@ -141,8 +146,7 @@ def eval_command(
     pdf_engine: PdfEngineOption = "fast",
 ) -> None:
     """Extract every document that has a gold file and print precision, recall and F1 per field."""
-    if output_format not in ("table", "json"):
-        raise typer.BadParameter("must be 'table' or 'json'", param_hint="--format")
+    _one_of(output_format, ("table", "json"), "--format")
     if not gold_dir.is_dir() or not docs_dir.is_dir():
         _error(f"{gold_dir if not gold_dir.is_dir() else docs_dir}: not a folder")
         raise typer.Exit(2)
@@ -182,8 +186,7 @@ def metrics_command(
     plot: Annotated[Path | None, typer.Option("--plot", help="Also draw the series to this PNG file.")] = None,
 ) -> None:
     """The time series of one indicator across meetings: date, value, unit, comparator, period, source."""
-    if output_format not in ("table", "csv", "json"):
-        raise typer.BadParameter("must be 'table', 'csv' or 'json'", param_hint="--format")
+    _one_of(output_format, ("table", "csv", "json"), "--format")
     engine = db.make_engine(url)
     db.ensure_current(engine)
     points = metric_series(engine, indicator, council, unit)
@@ -228,13 +231,11 @@ def actions_command(
     output_format: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
 ) -> None:
     """Actions with their owners, due dates and whether a later meeting reported back."""
-    if output_format not in ("table", "csv", "json"):
-        raise typer.BadParameter("must be 'table', 'csv' or 'json'", param_hint="--format")
-    if status not in (None, "open", "done", "overdue"):
-        raise typer.BadParameter("must be 'open', 'done' or 'overdue'", param_hint="--status")
+    _one_of(output_format, ("table", "csv", "json"), "--format")
+    _one_of(status, ("open", "done", "overdue"), "--status")
     engine = db.make_engine(url)
     db.ensure_current(engine)
-    rows = list_actions(engine, owner, body, status)  # type: ignore[arg-type]
+    rows = list_actions(engine, owner, body, cast(Status | None, status))
     if output_format == "csv":
         sys.stdout.write(actions_csv(rows))
     elif output_format == "json":
@@ -262,8 +263,7 @@ def action_command(
     output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
 ) -> None:
     """One action: its owner, its evidence sentence and its trail of follow-ups."""
-    if output_format not in ("text", "json"):
-        raise typer.BadParameter("must be 'text' or 'json'", param_hint="--format")
+    _one_of(output_format, ("text", "json"), "--format")
     engine = db.make_engine(url)
     db.ensure_current(engine)
     detail = action_detail(engine, action_id)
