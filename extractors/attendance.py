@@ -189,7 +189,8 @@ def _roles_then_names(text: str) -> list[tuple[str, str, int]]:
     for match in ROLE_THEN_NAME.finditer(text):
         name, _ = split_title(match.group("name").strip())
         name = name.strip(" .")
-        if looks_like_name(name):
+        # the role holds a job word and the bracket a name: not 'Appich (Joint Opposition Spokesperson)'
+        if looks_like_name(name) and ROLE_HINT.search(match.group("role")) and not ROLE_HINT.search(name):
             found.append((name, " ".join(match.group("role").split()).strip(" ,"), match.start("name")))
     return found if len(found) >= 2 else []
 

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from extractors.dates import find_date
-from models.records import DocType, Document, Evidence, MeetingInfo
+from models.records import DocType, Document, Evidence, MeetingInfo, Section
 
 NAME = "meeting"
 VERSION = "1"
@@ -25,12 +25,20 @@ GOVERNING_NOUN = r"(?:Sub-Committee|Subcommittee|Committee|Board|Panel|Cabinet|C
 _CAP = r"[A-Z][\w'’&-]*"
 _JOIN = r"(?:and|&|of|on|for|in|the)"
 BODY_PHRASE = re.compile(rf"\b((?:{_CAP} +(?:{_JOIN} +)*)*{GOVERNING_NOUN}(?: +(?:on|for|of) +(?:{_CAP} ?)+)?)")
-NOT_BODY_START = re.compile(r"^(?:Members?|Councillors?|Cllrs?|Chair(?:man)?|Officers?|Minutes)\b")
+# A phrase that starts like this names a person or role, not the body: 'Leader of the Council'
+NOT_BODY_START = re.compile(
+    r"^(?:Members?|Councillors?|Cllrs?|Chair(?:man)?|Officers?|Minutes|Leader|Deputy|Chief|Director|Head|Mayor|"
+    r"Portfolio|Cabinet\s+Member|Clerk|Secretary)\b"
+)
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DATE_WORDS = rf"{WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{{4}}"
 # ModernGov meeting pages: 'Cabinet - Thursday, 17th March, 2011 7.00 pm', or the body on the line above the date.
 MEETING_HEADING = re.compile(rf"^(?P<body>[^\n]{{3,150}}?)\s+[-–]\s+(?P<date>{_DATE_WORDS})")
 DATE_LINE = re.compile(rf"^(?P<date>{_DATE_WORDS})")
+TIME_DATE_LINE = re.compile(
+    r"^\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}\s*$", re.I
+)
+GLUED_TIME = re.compile(r"(?<=[ap]m)(?=\d)", re.I)  # '4.00pm1 July 2021'
 PREVIOUS_MINUTES = re.compile(r"\b(?:confirm|approve|approved|agreed|signed|correct\s+record|last|previous)\b", re.I)
 _DETERMINER = re.compile(r"^(?:The|This|That|A|An|Each|Every|Its|Their|Our|Full)\s+")
 _LABELLED_BODY = re.compile(r"^(?:Decision Maker|Decision maker|Committee|Meeting of|Body|Meeting)\s*:\s*(?P<body>.+)$")
@@ -83,6 +91,13 @@ def _meeting_heading(document: Document) -> tuple[str, dt.date, int] | None:
             found = find_date(dated.group("date"))
             previous, previous_start = lines[index - 1]
             body = clean_body(previous, need_noun=False) if len(previous) < 120 else None
+            if found and body:
+                return body, found[0], previous_start
+        if index > 0 and len(line) <= 40 and TIME_DATE_LINE.match(line):
+            # 'Policy & Resources Committee' above '4.00pm1 July 2021'
+            found = find_date(GLUED_TIME.sub(" ", line))
+            previous, previous_start = lines[index - 1]
+            body = clean_body(previous, need_noun=True) if len(previous) < 120 else None
             if found and body:
                 return body, found[0], previous_start
     return None
@@ -194,7 +209,12 @@ def body_name(document: Document, council: str | None) -> tuple[str | None, int]
     return found if found else (None, 0)
 
 
-def meeting_date(document: Document, kind: DocType) -> tuple[dt.date | None, int]:
+def meeting_date(document: Document, kind: DocType, first_item: int | None = None) -> tuple[dt.date | None, int]:
+    """The meeting's date: a labelled date, a ModernGov heading, or the minutes' heading line.
+
+    Lines from ``first_item`` on belong to agenda items: 'Minutes of the meeting held on 16 July 2020'
+    there is the title of the item approving another meeting's minutes.
+    """
     if document.facts.meeting_date:
         return document.facts.meeting_date, 0
     for block in document.blocks:
@@ -210,10 +230,12 @@ def meeting_date(document: Document, kind: DocType) -> tuple[dt.date | None, int
     if kind != "minutes":
         return None, 0
     for line, start in _head_lines(document):
+        if first_item is not None and start >= first_item:
+            break
         if PREVIOUS_MINUTES.search(line):
             continue  # 'To confirm the minutes of the meeting held on ...' dates another meeting
         if _MINUTES_OF.search(line) or re.search(r"\bheld\s+on\b|\bmeeting\b", line, re.IGNORECASE):
-            found = find_date(line)
+            found = find_date(GLUED_TIME.sub(" ", line))
             if found:
                 return found[0], start + found[1][0]
     return None, 0
@@ -232,11 +254,11 @@ def time_and_venue(document: Document) -> tuple[str | None, str | None]:
     return None, None
 
 
-def extract_meeting(document: Document) -> MeetingInfo:
+def extract_meeting(document: Document, sections: tuple[Section, ...] = ()) -> MeetingInfo:
     kind = doc_type(document)
     council = council_name(document)
     body, body_at = body_name(document, council)
-    date, _ = meeting_date(document, kind)
+    date, _ = meeting_date(document, kind, sections[0].span[0] if sections else None)
     time, venue = time_and_venue(document)
     return MeetingInfo(
         doc_type=kind,

@@ -108,7 +108,7 @@ NOT_A_FIGURE_AFTER = re.compile(
 )
 DURATIONS = frozenset({"days", "weeks", "months", "years"})
 LIST_MARKER_AFTER = re.compile(r"^(?:[.)]|$)")
-ITEM_TITLE_AFTER = re.compile(r"^\s+[A-Z][a-z]")
+ITEM_TITLE_AFTER = re.compile(r"^\s+[A-Z]")  # '43 Performance Reporting', '1.4 RESOLVED: ...'
 YEAR_RANGE = re.compile(r"^20\d\d\d\d$")  # '202223': 2022/23 written without the slash
 PHONE_LABEL = re.compile(r"\b(?:Tel|Telephone|Phone)\b", re.I)
 NAME_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s$")

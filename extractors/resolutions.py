@@ -13,8 +13,8 @@ NAME = "resolutions"
 VERSION = "1"
 
 LEAD_IN = re.compile(
-    r"^(?:It\s+was\s+)?(?:RESOLVED|Resolved|AGREED|Agreed|DECISION|Decision|DECIDED|Decided|"
-    r"RESOLUTION|Resolution|UNANIMOUSLY\s+RESOLVED|Unanimously\s+resolved|RECOMMENDED|Recommended)"
+    r"^(?:\d{1,3}(?:\.\d{1,3})+\s+)?(?:It\s+was\s+)?(?:RESOLVED|Resolved|AGREED|Agreed|DECISION|Decision|DECIDED|"
+    r"Decided|RESOLUTION|Resolution|UNANIMOUSLY\s+RESOLVED|Unanimously\s+resolved|RECOMMENDED|Recommended)"
     r"(?:\s*\((?:unanimously|by\s+[^)]*)\))?\s*(?:[:–—-]+\s*|\s+(?=that\b|That\b|\(|\d))",
 )
 LEAD_IN_ALONE = re.compile(
@@ -34,8 +34,10 @@ BODY_DECISION = re.compile(
 )
 
 # 'Minutes of the meeting held on 28 November 2022 were agreed.', 'Recommendations approved.'
+PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\s+")  # '2.1 The minutes of the last meeting ...'
 RECORD_DECISION = re.compile(
-    r"^(?:The\s+)?(?:[\w,]+\s+){0,6}?minutes\b[^.]*?\b(?:were|was)\s+(?:agreed|approved|confirmed|signed|accepted)\b"
+    r"^(?:\d{1,3}(?:\.\d{1,3})+\s+)?(?:The\s+)?(?:[\w,]+\s+){0,6}?minutes\b[^.]*?\b(?:were|was)\s+"
+    r"(?:agreed|approved|confirmed|signed|accepted)\b"
     r"|^(?:The\s+)?Recommendations?\s+(?:(?:were|was)\s+)?(?:approved|agreed|endorsed|accepted)\.?$",
     re.IGNORECASE,
 )
@@ -100,7 +102,7 @@ def _with_parts(document: Document, index: int, body: str, end: int) -> tuple[st
 def _resolution(sections: tuple[Section, ...], body: str, start: int, end: int) -> Resolution:
     return Resolution(
         item=item_number_at(sections, start),
-        text=" ".join(body.split()),
+        text=PARAGRAPH_NUMBER.sub("", " ".join(body.split())),
         evidence=Evidence((start, end), NAME, VERSION),
     )
 

@@ -16,7 +16,7 @@ from pipeline.segment import segment
 def extract(document: Document) -> Extraction:
     """All facts of ``document``, each with its evidence span into ``document.text``."""
     sections = segment(document)
-    meeting = extract_meeting(document)
+    meeting = extract_meeting(document, sections)
     attendees = extract_attendance(document, sections)
     return Extraction(
         uri=document.uri,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from models.records import Block, Document, Section
 
-_NUMBER = r"(?:[A-Z]{1,6}[/. ]?\d{1,4}[/.]\d{1,4}[a-z]?|\d{1,3}/\d{1,4}|\d{1,3}(?:\.\d{1,2})?[a-z]?)"
+_NUMBER = r"(?:[A-Z]{1,6}[/. ]?\d{1,4}[/.]\d{1,4}[a-z]?|[A-Z]{1,6}/\d{1,4}|\d{1,3}/\d{1,4}|\d{1,3}(?:\.\d{1,2})?[a-z]?)"
 NUMBER_ALONE = re.compile(rf"^(?:Minute\s+|Item\s+)?\(?(?P<number>{_NUMBER})[.):]?$", re.IGNORECASE)
 NUMBER_TITLE = re.compile(
     rf"^(?:Minute\s+|Item\s+)?\(?(?P<number>{_NUMBER})[.):]?\s+(?:[-–:]\s*)?(?P<title>[A-Z'\"(£].*)$"
