@@ -38,6 +38,22 @@ FRAMING = re.compile(
 )
 # One capitalised word as the subject of a commitment: a council, place or organisation ('Lancashire will work ...')
 PROPER_SUBJECT = re.compile(r"^(?!(?:This|That|It|We|They|These|Those|There|He|She)\b)[A-Z][\w'’&-]+$")
+# Words one of which every rule's trigger needs: a sentence with none of them (three in four) is skipped
+# without running the rules. tests/test_extractors.py checks the list against the triggers on the corpus.
+KEYWORDS = (
+    "agreed", "undertook", "offered", "promised", "volunteered", "would", "will", "asked", "is to", "are to",
+    "was to", "looking into", "investigating", "reviewing", "meeting with", "working on", "confirmed", "requested",
+    "recommended", "suggested", "wished", "like", "presented", "brought", "submitted", "provided", "circulated",
+    "reported", "considered", "covered", "distributed", "made", "action", "expected", "monitored", "shall",
+    "launched", "introduced", "implemented", "rolled out", "piloted", "established", "set up", "published",
+)  # fmt: skip
+
+
+def may_hold_action(sentence: str) -> bool:
+    low = sentence.lower()
+    return any(word in low for word in KEYWORDS)
+
+
 REPORTED = re.compile(
     r"\s+(?:advised|confirmed|said|stated|explained|indicated|reported|assured|agreed)\s+(?:the\s+\w+\s+)?that\s*$"
 )
@@ -311,7 +327,7 @@ def _from_sentences(document: Document, sections: tuple[Section, ...], reference
             topic = document.block_text(block)[:300]
             continue
         for sentence, start, _ in split_sentences(document.block_text(block), block.start):
-            if AGENDA_DESCRIPTION.match(sentence):
+            if not may_hold_action(sentence) or AGENDA_DESCRIPTION.match(sentence):
                 last_person = _person_named_first(sentence) or last_person
                 continue  # no action here; an agenda item's description says what it is for, not what was agreed
             for rule in RULES:

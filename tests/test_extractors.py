@@ -447,3 +447,30 @@ def test_metric_comparators_after_the_figure_nearest_cue_and_continuations() -> 
         (78.0, "previous"),
         (1179.0, None),
     ]
+
+
+def test_action_keywords_cover_every_rule_trigger_on_the_corpus() -> None:
+    from extractors.actions import RULES, may_hold_action
+    from extractors.text import split_sentences
+    from pipeline.convert import convert
+    from pipeline.load import load
+    from tests.conftest import CORPUS
+
+    for path in sorted(CORPUS.rglob("*")):
+        if path.suffix not in {".txt", ".md"}:
+            continue
+        document = convert(load(path))
+        for block in document.blocks:
+            for sentence, _, _ in split_sentences(document.block_text(block), block.start):
+                if any(rule.trigger.search(sentence) for rule in RULES):
+                    assert may_hold_action(sentence), sentence
+
+
+def test_a_pronoun_owner_refers_back_past_sentences_without_actions() -> None:
+    # Wolverhampton, shortened: the sentence naming her holds no action
+    document = doc(
+        "Emma Bennett explained the unavoidable reasons for the delay.", "She undertook to check the position."
+    )
+    assert [(a.owner, a.text) for a in extract_actions(document, (), None)] == [
+        ("Emma Bennett", "undertook to check the position")
+    ]
