@@ -248,7 +248,11 @@ def _document_period(document: Document) -> str | None:
     return match.group(0) if match else None
 
 
-def _sentence_metrics(sentence: str, offset: int, default_period: str | None, expand: dict[str, str]) -> list[Metric]:
+def _sentence_metrics(
+    sentence: str, offset: int, default_period: str | None, expand: dict[str, str], heading: str | None = None
+) -> list[Metric]:
+    """The figures of one sentence; ``heading`` names what a sentence opening with its figure measures
+    ('Children Protection Plans' above '1194 (48.2 per 10,000), reduced from 1296 ...')."""
     found: list[Metric] = []
     own_indicator: str | None = None  # the sentence's own figure's indicator, shared with its comparators
     previous_end = 0
@@ -261,6 +265,8 @@ def _sentence_metrics(sentence: str, offset: int, default_period: str | None, ex
             indicator = own_indicator
         else:
             indicator = indicator_name(sentence, figure.start, figure.end, figure.unit, previous_end, expand)
+            if not indicator and heading:
+                indicator = heading
             own_indicator = own_indicator or (indicator if comparator is None else None)
         found.append(
             Metric(
@@ -282,10 +288,12 @@ def extract_metrics(document: Document, sections: tuple[Section, ...]) -> tuple[
     default_period = _document_period(document)
     expand = abbreviations(document.text)
     metrics: list[Metric] = []
+    heading: str | None = None
     for block in document.blocks:
         text = document.block_text(block)
         if block.kind == "heading" and len(text) < 60 and "%" not in text and "£" not in text:
+            heading = text if len(text.split()) <= 8 else None
             continue
         for sentence, offset, _ in split_sentences(text, block.start):
-            metrics.extend(_sentence_metrics(sentence, offset, default_period, expand))
+            metrics.extend(_sentence_metrics(sentence, offset, default_period, expand, heading))
     return tuple(metrics)

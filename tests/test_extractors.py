@@ -474,3 +474,15 @@ def test_a_pronoun_owner_refers_back_past_sentences_without_actions() -> None:
     assert [(a.owner, a.text) for a in extract_actions(document, (), None)] == [
         ("Emma Bennett", "undertook to check the position")
     ]
+
+
+def test_a_sentence_opening_with_its_figure_takes_the_heading_as_indicator() -> None:
+    # Lancashire seed 003
+    document = doc(
+        "Children Protection Plans",
+        "1194 (48.2 per 10,000), reduced from 1296 since September 2019, this remained below the regional and "
+        "statistical neighbour averages, however above the national average of 45.7 (per 10,000)",
+    )
+    got = [(m.value, m.unit, m.indicator) for m in extract_metrics(document, ())]
+    assert got[0] == (1194.0, "count", "Children Protection Plans")
+    assert (45.7, "per_10000", "Children Protection Plans") in got
