@@ -64,36 +64,35 @@ FRAMING = re.compile(
 DESCRIPTION_AFTER = re.compile(r"\s*\((?P<what>[a-z][^()]{5,80}?)\s+per\s+1[0,]*\b")
 CHANGE_WORD = re.compile(r"^(?:increase|decrease|reduction|rise|fall|drop|up|down|change|improvement)s?$", re.I)
 NOT_WORD = re.compile(r"^[\d.,%£€$()/–-]+$")
-DEFINITION = re.compile(
-    r"(?P<long>(?:[A-Z][\w'’-]*\s+(?:(?:and|of|the|to|in|for)\s+)?){1,7})\((?P<short>[A-Z][A-Za-z]{1,6})\)"
-)
+SHORT_FORM = re.compile(r"\((?P<short>[A-Z][A-Za-z]{1,6})\)")
+JOINERS = frozenset({"and", "of", "the", "to", "in", "for", "&"})
 
 
 def abbreviations(text: str) -> dict[str, str]:
-    """Abbreviations the text defines: 'Children Looked After (CLA)' gives {'CLA': 'children looked after'}."""
+    """Abbreviations the text defines, in capitals or not: 'Children Looked After (CLA)' gives
+    {'CLA': 'children looked after'}; 'children with child protection plans (CPPs)' gives
+    {'CPPs': 'child protection plans'}. The words before the bracket must spell the capitals."""
     found: dict[str, str] = {}
-    for match in DEFINITION.finditer(text):
+    for match in SHORT_FORM.finditer(text):
         short = match.group("short")
-        words = match.group("long").split()
-        initials = [w for w in words if w.lower() not in {"and", "of", "the", "to", "in", "for"}]
-        # keep as many trailing words as the abbreviation has capitals
-        capitals = sum(1 for c in short if c.isupper())
-        if capitals and len(initials) >= capitals:
-            long_words = words[-_span_for(words, capitals) :]
-            if "".join(w[0] for w in long_words if w[0].isupper()).upper().startswith(short[:1].upper()):
-                found.setdefault(short, " ".join(long_words).lower())
+        if short in found:
+            continue
+        needed = [c for c in reversed(short) if c.isupper()]
+        picked: list[str] = []
+        for raw in reversed(text[max(0, match.start() - 150) : match.start()].split()):
+            word = raw.strip(",.;:'’\"")
+            if not word or not needed:
+                break
+            if picked and word.lower() in JOINERS:
+                picked.append(word)
+            elif word[0].upper() == needed[0]:
+                picked.append(word)
+                needed.pop(0)
+            else:
+                break
+        if not needed:
+            found[short] = " ".join(reversed(picked)).lower()
     return found
-
-
-def _span_for(words: list[str], capitals: int) -> int:
-    """How many trailing words hold ``capitals`` capitalised words (joining words included)."""
-    seen = 0
-    for count, word in enumerate(reversed(words), start=1):
-        if word[0].isupper():
-            seen += 1
-        if seen == capitals:
-            return count
-    return len(words)
 
 
 def _words(text: str) -> list[str]:

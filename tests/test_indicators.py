@@ -38,8 +38,18 @@ def test_bracketed_description_of_a_rate() -> None:
 
 
 def test_abbreviations_defined_in_the_text() -> None:
-    text = "Children Looked After (CLA) numbers rose. The Multi Agency Safeguarding Hub (MASH) was busy."
-    assert abbreviations(text) == {"CLA": "children looked after", "MASH": "multi agency safeguarding hub"}
+    text = (
+        "Children Looked After (CLA) numbers rose. The Multi Agency Safeguarding Hub (MASH) was busy. "
+        "At the end of Q2, the number of children with child protection plans (CPPs) reduced to 1,241. "
+        "Delayed Transfers of Care (DToC) fell; guidance from the Department for Education (DfE)."
+    )
+    assert abbreviations(text) == {
+        "CLA": "children looked after",
+        "MASH": "multi agency safeguarding hub",
+        "CPPs": "child protection plans",
+        "DToC": "delayed transfers of care",
+        "DfE": "department for education",
+    }
 
 
 def test_measure_with_a_qualifier_before_a_bracketed_figure_and_plural_abbreviations() -> None:
