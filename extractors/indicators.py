@@ -58,7 +58,18 @@ VERB = re.compile(
 FRAMING = re.compile(
     r"^(?:(?:In|For|During|At|By|Over|Of|Within)\s+(?:terms\s+of\s+|relation\s+to\s+|respect\s+of\s+)?[^,]{0,70},\s*"
     r"|(?:It\s+was\s+(?:reported|noted|confirmed|explained)\s+that\s+)"
+    r"|(?:Although|While|Whilst|However|Overall|Additionally|Also|Furthermore|In\s+addition),?\s+"
     r"|[^,]{0,90}?\b(?:suggests?|shows?|indicates?|reported|noted|confirmed|outlined|highlighted)\s+that\s+)",
+    re.I,
+)
+# 'an 83% increase in e-book downloads', '22.5% rise in referrals'
+CHANGE_AFTER = re.compile(
+    r"\s*(?:increase|decrease|rise|fall|reduction|drop|improvement)\s+(?:in|of)\s+(?:the\s+)?(?P<what>[^,.;:()]{3,80})",
+    re.I,
+)
+PERIOD_WORD = re.compile(
+    r"^(?:Q[1-4]|quarter|month|year|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|\d{4}(?:/\d{2})?)$",
     re.I,
 )
 DESCRIPTION_AFTER = re.compile(r"\s*\((?P<what>[a-z][^()]{5,80}?)\s+per\s+1[0,]*\b")
@@ -175,6 +186,10 @@ def _described(sentence: str, end: int) -> list[str] | None:
 def indicator_name(sentence: str, start: int, end: int, unit: str, previous_end: int, expand: dict[str, str]) -> str:
     """A short name for what the figure at ``sentence[start:end]`` measures."""
     clause = _clause_before(sentence, start, previous_end)
+    if change := CHANGE_AFTER.match(sentence, end):
+        what = _trim(_words(change.group("what")))
+        if what:
+            return " ".join(["change", "in", *(_expanded(w, expand) for w in what)])[:120]
     words = (
         _described(sentence, end)
         or _measure_before(clause)
@@ -182,6 +197,9 @@ def indicator_name(sentence: str, start: int, end: int, unit: str, previous_end:
         or _subject(clause)
         or _trim(_words(sentence[:start]))[-NAME_LENGTH:]
     )
+    if words and all(PERIOD_WORD.match(w) for w in words):
+        # 'Q2', 'March': when the figure is for, not what it measures
+        words = _subject(FRAMING.sub("", sentence[:start])) or words
     if len(words) == 1 and CHANGE_WORD.match(words[0]):
         # 'an increase of 16%': a change in what the sentence is about
         subject = _subject(FRAMING.sub("", sentence[:start]))

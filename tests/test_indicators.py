@@ -61,3 +61,11 @@ def test_measure_with_a_qualifier_before_a_bracketed_figure_and_plural_abbreviat
     assert name(
         "CPPs reduced to 1,241 from 1,288 in quarter 1.", "1,241", "count", {"CPP": "child protection plan"}
     ) == ("child protection plans")
+
+
+def test_changes_name_what_changed_and_periods_are_not_indicators() -> None:
+    # Lancashire seed 004
+    sentence = "Over the same period, there has been an 83% increase in e-book downloads (28,960 in Q2 of 2016/17)."
+    assert name(sentence, "83%", "percent") == "change in e-book downloads"
+    sentence = "Although fewer NHS health checks were offered (22,486) than in the same period last year."
+    assert name(sentence, "22,486", "count") == "fewer NHS health checks"
