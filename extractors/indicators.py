@@ -72,7 +72,8 @@ PERIOD_WORD = re.compile(
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|\d{4}(?:/\d{2})?)$",
     re.I,
 )
-DESCRIPTION_AFTER = re.compile(r"\s*\((?P<what>[a-z][^()]{5,80}?)\s+per\s+1[0,]*\b")
+# '50.3 (children with child protection plans per 10,000 population)': what the rate counts, from the figure on
+DESCRIPTION_AFTER = re.compile(r"[\d.,]+%?\s*\((?P<what>[a-z][^()]{5,80}?)\s+per\s+1[0,]*\b")
 CHANGE_WORD = re.compile(r"^(?:increase|decrease|reduction|rise|fall|drop|up|down|change|improvement)s?$", re.I)
 NOT_WORD = re.compile(r"^[\d.,%£€$()/–-]+$")
 SHORT_FORM = re.compile(r"\((?P<short>[A-Z][A-Za-z]{1,6})\)")
@@ -177,9 +178,9 @@ def _subject(clause: str) -> list[str] | None:
     return words
 
 
-def _described(sentence: str, end: int) -> list[str] | None:
+def _described(sentence: str, start: int) -> list[str] | None:
     """'rate of 50.3 (children with child protection plans per 10,000 ...)': the bracket says what is counted."""
-    match = DESCRIPTION_AFTER.match(sentence, end)
+    match = DESCRIPTION_AFTER.match(sentence, start)
     return _trim(_words(match.group("what"))) or None if match else None
 
 
@@ -191,7 +192,7 @@ def indicator_name(sentence: str, start: int, end: int, unit: str, previous_end:
         if what:
             return " ".join(["change", "in", *(_expanded(w, expand) for w in what)])[:120]
     words = (
-        _described(sentence, end)
+        _described(sentence, start)
         or _measure_before(clause)
         or _phrase_after(sentence, end, unit)
         or _subject(clause)

@@ -35,6 +35,10 @@ def test_a_change_is_named_after_what_changed() -> None:
 def test_bracketed_description_of_a_rate() -> None:
     sentence = "The Lancashire rate of 50.3 (children with child protection plans per 10,000 population aged 0-17)."
     assert name(sentence, "50.3", "count") == "children with child protection plans"
+    # the same when the figure's span already takes in its unit, as the metrics extractor gives it
+    assert name(sentence, "50.3 (children with child protection plans per 10,000", "per_10000") == (
+        "children with child protection plans"
+    )
 
 
 def test_abbreviations_defined_in_the_text() -> None:
