@@ -109,6 +109,7 @@ NOT_A_FIGURE_AFTER = re.compile(
 DURATIONS = frozenset({"days", "weeks", "months", "years"})
 LIST_MARKER_AFTER = re.compile(r"^(?:[.)]|$)")
 ITEM_TITLE_AFTER = re.compile(r"^\s+[A-Z]")  # '43 Performance Reporting', '1.4 RESOLVED: ...'
+NAME_WORD_AFTER = re.compile(r"^\s+[A-Z][a-z]")
 YEAR_RANGE = re.compile(r"^20\d\d\d\d$")  # '202223': 2022/23 written without the slash
 PHONE_LABEL = re.compile(r"\b(?:Tel|Telephone|Phone)\b", re.I)
 NAME_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s$")
@@ -139,6 +140,14 @@ def _unit_after(sentence: str, end: int) -> tuple[str, int] | None:
     return None
 
 
+def _in_address(sentence: str, start: int, end: int) -> bool:
+    """Inside a web or e-mail address: 'https://teams.microsoft.com/...%22Tid%22...', 'a.b@council.gov.uk'."""
+    token_start = sentence.rfind(" ", 0, start) + 1
+    token_end = sentence.find(" ", end)
+    token = sentence[token_start : token_end if token_end != -1 else len(sentence)]
+    return "://" in token or "@" in token or "www." in token or len(token) > 40
+
+
 def _skip(sentence: str, start: int, end: int, raw: str) -> bool:
     before, after = sentence[max(0, start - 20) : start], sentence[end:]
     if SKIP_BEFORE.search(before) or SKIP_AFTER.match(after):
@@ -147,8 +156,11 @@ def _skip(sentence: str, start: int, end: int, raw: str) -> bool:
         return True
     if start <= 1 and (LIST_MARKER_AFTER.match(after) or ITEM_TITLE_AFTER.match(after)):
         return True  # '1. Apologies', '(2) Endorsed ...', '43 Performance Reporting ...'
-    if YEAR_RANGE.match(raw):
+    if YEAR_RANGE.match(raw) or _in_address(sentence, start, end):
         return True
+    if raw[:1].isupper() and not raw[:1].isdigit() and NAME_WORD_AFTER.match(after):
+        return True  # a number word inside a name: 'Six Town Housing'
+
     if YEAR.match(raw) and not PERCENT_AFTER.match(after):
         return True
     if PHONE_LABEL.search(sentence, max(0, start - 40), start):

@@ -9,8 +9,8 @@ from extractors.meeting import extract_meeting
 from extractors.metrics import extract_metrics
 from extractors.people import extract_people
 from extractors.resolutions import extract_resolutions
-from models.records import Document, Extraction
-from pipeline.segment import segment
+from models.records import Document, Evidence, Extraction
+from pipeline.segment import agenda_descriptions, segment
 
 
 def extract(document: Document) -> Extraction:
@@ -18,6 +18,11 @@ def extract(document: Document) -> Extraction:
     sections = segment(document)
     meeting = extract_meeting(document, sections)
     attendees = extract_attendance(document, sections)
+    descriptions = agenda_descriptions(document, sections)
+
+    def said_at_meeting(evidence: Evidence) -> bool:
+        return not any(start <= evidence.span[0] < end for start, end in descriptions)
+
     return Extraction(
         uri=document.uri,
         meeting=meeting,
@@ -25,6 +30,8 @@ def extract(document: Document) -> Extraction:
         people=extract_people(document, attendees),
         agenda_items=extract_agenda(document, sections, meeting.doc_type),
         resolutions=extract_resolutions(document, sections, meeting.doc_type),
-        actions=extract_actions(document, sections, meeting.meeting_date),
-        metrics=extract_metrics(document, sections),
+        actions=tuple(
+            a for a in extract_actions(document, sections, meeting.meeting_date) if said_at_meeting(a.evidence)
+        ),
+        metrics=tuple(m for m in extract_metrics(document, sections) if said_at_meeting(m.evidence)),
     )

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from models.records import Block, Document, Section
 
-_NUMBER = r"(?:[A-Z]{1,6}[/. ]?\d{1,4}[/.]\d{1,4}[a-z]?|[A-Z]{1,6}/\d{1,4}|\d{1,3}/\d{1,4}|\d{1,3}(?:\.\d{1,2})?[a-z]?)"
+_NUMBER = (
+    r"(?:[A-Z]{1,6}[/. ]?\d{1,4}[/.]\d{1,4}[a-z]?|[A-Z]{1,6}[/.]\d{1,4}|\d{1,3}/\d{1,4}|\d{1,3}(?:\.\d{1,2})?[a-z]?)"
+)
 NUMBER_ALONE = re.compile(rf"^(?:Minute\s+|Item\s+)?\(?(?P<number>{_NUMBER})[.):]?$", re.IGNORECASE)
 NUMBER_TITLE = re.compile(
     rf"^(?:Minute\s+|Item\s+)?\(?(?P<number>{_NUMBER})[.):]?\s+(?:[-–:]\s*)?(?P<title>[A-Z'\"(£].*)$"
@@ -105,3 +107,21 @@ def segment(document: Document) -> tuple[Section, ...]:
             )
         )
     return tuple(sections)
+
+
+MINUTES_LABEL = re.compile(r"^(?:Minutes|Decision|Minute|Decisions)\s*:$", re.IGNORECASE)
+
+
+def agenda_descriptions(document: Document, sections: tuple[Section, ...]) -> tuple[tuple[int, int], ...]:
+    """Spans of agenda text in ModernGov 'Agenda and minutes' pages: from an item's title to its 'Minutes:' label.
+
+    That text says what the item is for ('Approximately 30 minutes will be set aside for Public Question
+    Time'), not what the meeting did, so no action or figure is taken from it.
+    """
+    labels = [b.start for b in document.blocks if MINUTES_LABEL.match(document.block_text(b))]
+    spans = []
+    for section in sections:
+        inside = [start for start in labels if section.heading_span[1] <= start < section.span[1]]
+        if inside:
+            spans.append((section.heading_span[1], inside[0]))
+    return tuple(spans)

@@ -486,3 +486,24 @@ def test_a_sentence_opening_with_its_figure_takes_the_heading_as_indicator() -> 
     got = [(m.value, m.unit, m.indicator) for m in extract_metrics(document, ())]
     assert got[0] == (1194.0, "count", "Children Protection Plans")
     assert (45.7, "per_10000", "Children Protection Plans") in got
+
+
+def test_agenda_text_before_the_minutes_label_gives_no_actions_or_figures() -> None:
+    from pipeline.extract import extract
+
+    # Bury Council, "Agenda and minutes"
+    document = doc(
+        "CA.213",
+        "Declarations of Interest",
+        "Minutes:",
+        "Councillor Nick Jones declared an interest as a Board Member of Six Town Housing.",
+        "CA.214",
+        "Public Question Time",
+        "Approximately 30 minutes will be set aside for Public Question Time, if required.",
+        "Minutes:",
+        "The capital programme for the budget does not detail any schemes other than a line of £71k.",
+        "Join at https://teams.microsoft.com/l/meetup-join/19%3ameeting%40thread.v2/0?context=%7b%22Tid%22",
+    )
+    extraction = extract(document)
+    assert extraction.actions == ()
+    assert [(m.value, m.unit) for m in extraction.metrics] == [(71000.0, "GBP")]
