@@ -9,6 +9,7 @@ from extractors.names import (
     CHAIR_MARK,
     HONORIFICS,
     ROLE_HINT,
+    ROLE_WORDS,
     looks_like_name,
     role_from_title,
     same_person,
@@ -64,6 +65,11 @@ NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’-]* ){0,4}[A-Z][\w'’-]+$")
 SUBSTITUTE = re.compile(r"\s*\((?:as\s+)?(?:substitute[ds]?|sub)\s+(?:for|by)?\s*(?P<for>[^)]*)\)", re.I)
 CHAIR_HEADING = re.compile(r"^Present\s+in\s+the\s+Chair\b", re.I)
 ROLE_THEN_NAME = re.compile(r"(?:^|(?<=\))\s*,?\s*(?:and\s+)?)(?P<role>[A-Z][^()]{2,120}?)\s*\((?P<name>[^()]{2,60})\)")
+ROLE_BEFORE_NAME = re.compile(
+    r"^(?P<role>(?:[A-Z][\w-]*\s+){0,3}?(?:"
+    + "|".join(ROLE_WORDS)
+    + r"))\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})$"
+)
 GROUP_TITLE = re.compile(r"^(?:\w+\s+)?(?:Councillors|Cllrs|Aldermen)\b")  # one title for a whole list
 PARENTHESES = re.compile(r"\s*\((?P<inside>[^()]*)\)")
 POST_NOMINALS = re.compile(r"(?:\s+(?:MBE|OBE|CBE|KBE|DBE|AM|MP|MEP|MS|MSP|JP|DL|KC|QC|BEM))+$")
@@ -100,6 +106,8 @@ def _names_in(text: str) -> list[tuple[str, str | None, bool, int]]:
         piece = PARENTHESES.sub(" ", piece).strip()
         name, title = split_title(re.sub(r"^(?:from|and)\s+", "", piece))
         name = POST_NOMINALS.sub("", name).strip(" ,")
+        if not title and (held := ROLE_BEFORE_NAME.match(name)):
+            role, name = role or held.group("role"), held.group("name")  # 'Tenant Representative Lulu Agate'
         title = role_from_title(title)
         if GROUP_TITLE.search(piece):
             group_title = title

@@ -24,7 +24,11 @@ BODY_NOUN = (
 GOVERNING_NOUN = r"(?:Sub-Committee|Subcommittee|Committee|Board|Panel|Cabinet|Council|Commission|Executive)\b"
 _CAP = r"[A-Z][\w'’&-]*"
 _JOIN = r"(?:and|&|of|on|for|in|the)"
-BODY_PHRASE = re.compile(rf"\b((?:{_CAP} +(?:{_JOIN} +)*)*{GOVERNING_NOUN}(?: +(?:on|for|of) +(?:{_CAP} ?)+)?)")
+BODY_PHRASE = re.compile(
+    rf"\b((?:{_CAP} +(?:{_JOIN} +)*)*{GOVERNING_NOUN}(?: +(?:on|for|of) +(?:{_CAP} ?)+)?)"
+    # 'Democratic Services Committee Manager' is a job, not a body
+    r"(?! +(?:Manager|Officer|Clerk|Administrator|Secretary|Support|Co-?ordinator|Advisor|Adviser)\b)"
+)
 # A phrase that starts like this names a person or role, not the body: 'Leader of the Council'
 NOT_BODY_START = re.compile(
     r"^(?:Members?|Councillors?|Cllrs?|Chair(?:man)?|Officers?|Minutes|Leader|Deputy|Chief|Director|Head|Mayor|"

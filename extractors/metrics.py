@@ -96,7 +96,7 @@ PERIOD = re.compile(
 # 'resolutions 1, 2 and 4', 'recommendations (1 to 6)', 'Section 100(A)(4)', 'Agenda Item No. 5'.
 REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:items?|minutes?|sections?|paragraphs?|paras?|appendix|appendices|pages?|resolutions?|"
-    r"recommendations?|annex|schedule|part|chapter|clause|article|regulations?|rules?|indicators?|grades?|"
+    r"recommendations?|annex|schedule|part|chapter|clause|article|regulations?|rules?|indicators?|grades?|rooms?|"
     r"standing\s+orders?|no)\.?\s*\(?(?:\d+[a-z]?\)?\s*(?:,|and|to|-|–|&)\s*\(?)*"
     r"|\bquarter\s+|\bages?\s+(?:of\s+)?(?:\d+\s*(?:to|or|-|–|and)\s*)?|\)\(|\bQ[1-4]\s)$",
     re.I,

@@ -161,6 +161,7 @@ NOT_NAMES = frozenset(
         "Approved",
         "Timescale",
         "Recommendations",
+        "Square",
     }
 )
 

@@ -34,6 +34,7 @@ BODY_DECISION = re.compile(
 )
 
 # 'Minutes of the meeting held on 28 November 2022 were agreed.', 'Recommendations approved.'
+MINUTES_LABEL = re.compile(r"^Minutes:\s*")  # flattened ModernGov tables: 'Minutes: The Minutes of ...'
 PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\s+")  # '2.1 The minutes of the last meeting ...'
 RECORD_DECISION = re.compile(
     r"^(?:\d{1,3}(?:\.\d{1,3})+\s+)?(?:The\s+)?(?:[\w,]+\s+){0,6}?minutes\b[^.]*?\b(?:were|was)\s+"
@@ -102,7 +103,7 @@ def _with_parts(document: Document, index: int, body: str, end: int) -> tuple[st
 def _resolution(sections: tuple[Section, ...], body: str, start: int, end: int) -> Resolution:
     return Resolution(
         item=item_number_at(sections, start),
-        text=PARAGRAPH_NUMBER.sub("", " ".join(body.split())),
+        text=PARAGRAPH_NUMBER.sub("", MINUTES_LABEL.sub("", " ".join(body.split()))),
         evidence=Evidence((start, end), NAME, VERSION),
     )
 
@@ -155,6 +156,7 @@ def extract_resolutions(
 ) -> tuple[Resolution, ...]:
     found = _from_lead_ins(document, sections) + _from_body_sentences(document, sections)
     found += _from_motions(document, sections)
+    found = [r for r in found if len(r.text) >= 12]  # 'Decision' then 'I.': a part marker, not a decision
     if doc_type == "decision":
         found += _from_numbered_decisions(document, sections)
     found.sort(key=lambda r: r.evidence.span)

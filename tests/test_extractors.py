@@ -507,3 +507,25 @@ def test_agenda_text_before_the_minutes_label_gives_no_actions_or_figures() -> N
     extraction = extract(document)
     assert extraction.actions == ()
     assert [(m.value, m.unit) for m in extraction.metrics] == [(71000.0, "GBP")]
+
+
+def test_flattened_moderngov_table_page() -> None:
+    from pipeline.extract import extract
+
+    # Cambridge City Council, "Agenda and minutes" flattened into one line per table row
+    document = doc(
+        "Venue: Committee Room 1 & 2, The Guildhall, Market Square, Cambridge, CB2 3QJ",
+        "Contact: Democratic Services Committee Manager",
+        "Apologies Minutes: Apologies were received from Tenant Representative Lulu Agate. |",
+        "Minutes: The Minutes of the meeting of the 26th September 2019 were signed and agreed as a correct record. |",
+        "Decision",
+        "I.",
+    )
+    extraction = extract(document)
+    assert extraction.meeting.body is None
+    assert [(a.name, a.role, a.status) for a in extraction.attendees] == [
+        ("Lulu Agate", "Tenant Representative", "apologies")
+    ]
+    assert [r.text[:30] for r in extraction.resolutions] == ["The Minutes of the meeting of "]
+    assert extraction.metrics == ()
+    assert [p.name for p in extraction.people] == []
