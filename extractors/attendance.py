@@ -160,17 +160,22 @@ def _from_lists(document: Document, limit: int) -> list[Attendee]:
     attendees: list[Attendee] = []
     status: AttendanceStatus | None = None
     role: str | None = None
+    chair_next = False  # 'PRESENT IN THE CHAIR:' with the name on the next line
     for block in document.blocks:
         if block.start >= limit:
             break
         line = document.block_text(block)
         opened = _list_status(line)
+        if chair_next:
+            attendees.extend(replace(a, chair=True) for a in _line_attendees(line, block.start, "present", None))
+            chair_next = False
+            continue
         if opened and CHAIR_HEADING.match(line):  # 'PRESENT IN THE CHAIR: Councillor Tom Neville'
             attendees.extend(
                 replace(a, chair=True)
                 for a in _line_attendees(opened[1], block.start + len(line) - len(opened[1]), "present", None)
             )
-            status = None
+            status, chair_next = None, not opened[1]
             continue
         if opened:
             status, rest = opened

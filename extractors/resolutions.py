@@ -18,7 +18,8 @@ LEAD_IN = re.compile(
     r"(?:\s*\((?:unanimously|by\s+[^)]*)\))?\s*(?:[:–—-]+\s*|\s+(?=that\b|That\b|\(|\d))",
 )
 LEAD_IN_ALONE = re.compile(
-    r"^(?:It\s+was\s+)?(?:RESOLVED|Resolved|AGREED|Agreed|DECISION|Decision|DECIDED|Decided|RECOMMENDED)"
+    # 'RESOLVED:' alone, or ending a block: 'Proposed by Councillor Keary; Seconded by ...; And Resolved:'
+    r"(?:^|[;.]\s*)(?:And\s+|It\s+was\s+)?(?:RESOLVED|Resolved|AGREED|Agreed|DECISION|Decision|DECIDED|Decided|RECOMMENDED)"
     r"(?:\s+that)?\s*[:–—-]?\s*$"
 )
 PART = re.compile(r"^\(?(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.):]\s+")
@@ -74,7 +75,7 @@ def _from_lead_ins(document: Document, sections: tuple[Section, ...]) -> list[Re
         if match and match.end() < len(text):
             body, start, end = text[match.end() :], block.start + match.end(), block.end
             body, end = _with_parts(document, index, body, end)
-        elif LEAD_IN_ALONE.match(text):
+        elif LEAD_IN_ALONE.search(text):
             following = _parts_after(document, index)
             if following is None:
                 continue

@@ -72,7 +72,8 @@ def _candidates(document: Document) -> list[_Heading]:
                 found.append(_Heading(alone.group("number"), title, block.start, title_block.end))
             continue
         together = NUMBER_TITLE.match(text)
-        if together and block.kind in ("heading", "table_row") and len(text) <= MAX_TITLE:
+        short_label = together is not None and text.endswith(":") and len(text.split()) <= 8  # '2. Corporate Services:'
+        if together and (block.kind in ("heading", "table_row") or short_label) and len(text) <= MAX_TITLE:
             title = together.group("title").split(" | ")[0].strip()
             found.append(_Heading(together.group("number"), title, block.start, block.end))
     return found

@@ -529,3 +529,22 @@ def test_flattened_moderngov_table_page() -> None:
     assert [r.text[:30] for r in extraction.resolutions] == ["The Minutes of the meeting of "]
     assert extraction.metrics == ()
     assert [p.name for p in extraction.people] == []
+
+
+def test_chair_named_on_the_line_after_its_heading_and_resolved_ending_a_line() -> None:
+    # Limerick City and County Council minutes
+    document = doc(
+        "PRESENT IN THE CHAIR:",
+        "Mayor Michael Sheahan",
+        "MEMBERS PRESENT:",
+        "Councillors Butler, Byrne and Sheahan",
+        "1. Adoption of Minutes",
+        "Proposed by Councillor Keary; Seconded by Councillor Sheahan; And Resolved:",
+        "“That, the draft Minutes, as circulated, be taken as read and adopted and signed.”",
+    )
+    sections = segment(document)
+    got = [(a.name, a.role, a.chair) for a in extract_attendance(document, sections)]
+    assert got[0] == ("Michael Sheahan", "Mayor", True)
+    assert [r.text for r in extract_resolutions(document, sections)] == [
+        "“That, the draft Minutes, as circulated, be taken as read and adopted and signed.”"
+    ]

@@ -200,3 +200,31 @@ def test_markdown_from_pdf_is_unwrapped_without_front_matter_or_page_furniture()
         "4. Travel and Transportation",
         "Mr. Brian Kennedy made a presentation.",
     ]
+
+
+def test_markdown_with_a_blank_line_after_every_pdf_line_is_rejoined() -> None:
+    from pipeline.formats.text import markdown_lines
+
+    # Limerick, Metropolitan District minutes of 21 July 2014, as FarronF/limerick-council-meetings stores them
+    text = (
+        "MINUTES OF PROCEEDINGS AT SPECIAL MEETING OF THE\n\nMETROPOLITAN DISTRICT OF LIMERICK HELD IN THE\n\n"
+        "EXHIBITION\n\nROOM,\n\nCITY\n\nHALL,\n\nLIMERICK, ON MONDAY, 21ST JULY, 2014 AT 09.15 A.M.\n\n"
+        "PRESENT IN THE CHAIR:\n\nMayor Michael Sheahan\n\nMEMBERS PRESENT:\n\n"
+        "Councillors Butler, Byrne, Clifford, Collins, Daly, Gilligan, Hourigan, Hurley, Keller,\n\n"
+        "Leddin, Loftus and Sheahan\n\n**2.**\n\n**Standing Orders**\n\n"
+        "It was agreed that the Meetings Administrator would circulate a draft of the Standing\n\n"
+        "Orders to the Metropolitan District Party Leaders.\n"
+    )
+    assert markdown_lines(text) == [
+        "MINUTES OF PROCEEDINGS AT SPECIAL MEETING OF THE METROPOLITAN DISTRICT OF LIMERICK HELD IN THE "
+        "EXHIBITION ROOM, CITY HALL, LIMERICK, ON MONDAY, 21ST JULY, 2014 AT 09.15 A.M.",
+        "PRESENT IN THE CHAIR:",
+        "Mayor Michael Sheahan",
+        "MEMBERS PRESENT:",
+        "Councillors Butler, Byrne, Clifford, Collins, Daly, Gilligan, Hourigan, Hurley, Keller, Leddin, Loftus "
+        "and Sheahan",
+        "2.",
+        "Standing Orders",
+        "It was agreed that the Meetings Administrator would circulate a draft of the Standing Orders to the "
+        "Metropolitan District Party Leaders.",
+    ]

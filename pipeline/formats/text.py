@@ -24,6 +24,7 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|[-*+•·]\s|\d{1,3}[.)]\s|\(?[a-z]{1,3}\)\s|\|)")
+_ITEM_NUMBER = re.compile(r"^\(?\d{1,3}[.)]?$")  # '**2.**' on a line of its own
 _SCAN_NOTE = re.compile(r"^\s*\*?\s*Scanned page\b.*$", re.I)
 
 
@@ -110,7 +111,9 @@ def markdown_lines(text: str) -> list[str]:
 
     Markdown made from PDFs keeps the PDF's line breaks; in Markdown, lines without a blank line between
     them are one paragraph, so they are joined, except where a line starts a heading, list item or table
-    row, or is a short title line ('Gortadroma Landfill' above its paragraph).
+    row, or is a short title line ('Gortadroma Landfill' above its paragraph). Some converters put a blank
+    line after every PDF line: a line that plainly goes on ('... a public consultation meeting had' /
+    'been held ...') is joined across it too.
     """
     text = _FRONT_MATTER.sub("", text, count=1)
     text = _MD_LINK.sub(r"\1", _HTML_TAG.sub("", _HIDDEN_HTML.sub("", text)))
@@ -123,17 +126,35 @@ def markdown_lines(text: str) -> list[str]:
             after_rule, joinable = True, False
             continue
         if not stripped:
-            joinable = False  # a blank line ends the paragraph
+            joinable = False  # a blank line ends the paragraph, unless the next line plainly goes on
             continue
         if after_rule and _PAGE_NUMBER.match(stripped):
             continue  # the page number under a page break
         after_rule = False
-        if joinable and not _BLOCK_START.match(line) and not _is_title_line(logical[-1]):
+        stripped = _MD_EMPHASIS.sub(r"\2", stripped)
+        starts_block = bool(_BLOCK_START.match(line) or _BLOCK_START.match(stripped) or _ITEM_NUMBER.match(stripped))
+        goes_on = (joinable or (logical and _goes_on(logical[-1], stripped))) and not starts_block
+        if goes_on and not _is_title_line(logical[-1]):
             logical[-1] = f"{logical[-1].rstrip()} {stripped}"
         else:
             logical.append(stripped)
         joinable = not line.endswith("  ") and not _MD_HEADING.match(line) and not stripped.startswith("|")
     return logical
+
+
+WRAPPED_LINE = 60  # characters: a line this long without closing punctuation was wrapped
+_JOINING_END = re.compile(r"(?:,|\b(?:of|the|and|in|to|at|for|on|by|with|from|a|an|that|had|has|was|were|be))$", re.I)
+
+
+def _goes_on(previous: str, line: str) -> bool:
+    """'... meeting had' then 'been held ...'; 'OF THE' then 'METROPOLITAN DISTRICT'; a list ending in a comma."""
+    if previous.rstrip().endswith((".", ":", ";", "!", "?", '"', "”")):
+        return False
+    if line[:1].islower() or line[:1] == "(" or _JOINING_END.search(previous):
+        return True
+    if len(previous) >= WRAPPED_LINE and not previous.isupper():
+        return True  # a full-width line that stops mid-sentence was wrapped by the PDF
+    return previous.isupper() and line.isupper()  # a heading broken over lines
 
 
 def _is_title_line(line: str) -> bool:
