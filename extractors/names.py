@@ -16,15 +16,15 @@ SURNAME = (
     # not a word that follows names: 'Contact: Michael Walder Email: ...', 'Mark Braddock Senior Democratic ...'
     r"(?!(?:E-?mail|Tel|Telephone|Phone|Mobile|Fax|Website|Senior|Principal|Interim|Acting|Assistant|Head|Lead|"
     r"Chief|Deputy|Director|Manager|Officer)\b)"
-    r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-zà-ÿ]+(?:['’-][A-Z]?[a-zà-ÿ]+)*)"
+    r"(?:(?:Mc|Mac|O['’]|D['’]|Ó\s|Ní\s|Nic\s)?[A-ZÀ-Ý][a-zà-ÿ]+(?:['’-][A-ZÀ-Ý]?[a-zà-ÿ]+)*)"
 )
 _NOT_FORENAME = (
     r"(?!(?:County|Borough|City|District|Town|Parish|Councillors?|Cllr|The|An|In|At|On|"
     r"By|From|With|For|Of|Mr|Mrs|Ms|Dr|Deputy|Chief|Senior|Principal|Interim|Acting|Assistant|Head)\b)"
 )
-FORENAME = rf"{_NOT_FORENAME}(?:[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?|(?:[A-Z]\.){{2,4}}|[A-Z]\.?)"  # Jane, V.J., J
+FORENAME = rf"{_NOT_FORENAME}(?:[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?|(?:[A-Z]\.){{2,4}}|[A-Z]\.?)"  # Jane, V.J., J
 PERSON_NAME = rf"(?:{FORENAME}[ \t]+){{0,3}}{SURNAME}"
-FULL_NAME = rf"(?=[A-Z])(?<![\w.'’-])(?:{FORENAME}[ \t]+){{1,3}}{SURNAME}"
+FULL_NAME = rf"(?=[A-ZÀ-Ý])(?<![\w.'’-])(?:{FORENAME}[ \t]+){{1,3}}{SURNAME}"
 NAME_ONLY = re.compile(rf"^{PERSON_NAME}$")
 CHAIR_MARK = re.compile(r"\s*\((?P<mark>(?:Vice[- ])?Chair(?:man|woman|person)?|In the Chair)\)\s*", re.IGNORECASE)
 ROLE_WORDS = (

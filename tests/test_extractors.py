@@ -548,3 +548,12 @@ def test_chair_named_on_the_line_after_its_heading_and_resolved_ending_a_line() 
     assert [r.text for r in extract_resolutions(document, sections)] == [
         "“That, the draft Minutes, as circulated, be taken as read and adopted and signed.”"
     ]
+
+
+def test_irish_names_with_o_and_ni_and_accents() -> None:
+    from extractors.names import looks_like_name
+
+    # Limerick members' lists: 'Councillors ..., McCreesh, Ó Ceallaigh, O'Dea'
+    assert all(looks_like_name(n) for n in ("Ó Ceallaigh", "Áine Ní Bhriain", "Séamus Browne", "O'Dea"))
+    document = doc("MEMBERS PRESENT:", "Councillors McCreesh, Ó Ceallaigh, O'Dea and Séamus Browne.")
+    assert [a.name for a in extract_attendance(document, ())] == ["McCreesh", "Ó Ceallaigh", "O'Dea", "Séamus Browne"]
