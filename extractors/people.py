@@ -46,6 +46,7 @@ REPORTING = re.compile(
     rf"|\b(?:by|thanked)\s+(?P<name2>{FULL_NAME})\b"
 )
 
+NOT_A_PERSON_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|our|on|about|regarding)\s+$", re.I)
 NAME_THEN_COMMA = re.compile(rf"{FULL_NAME},")
 LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 
@@ -73,6 +74,8 @@ def _mentions(document: Document) -> list[PersonMention]:
             return
         if not titled and role is None and any(word.lower() in common for word in name.split()):
             return
+        if not titled and role is None and NOT_A_PERSON_BEFORE.search(text, max(0, start - 12), start):
+            return  # 'as the English Baccalaureate', 'a report on Academy Orders': things, not people
         found.append(PersonMention(name, role, Evidence((start, start + len(name)), NAME, VERSION)))
 
     for match in LABELLED.finditer(text):

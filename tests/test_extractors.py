@@ -557,3 +557,16 @@ def test_irish_names_with_o_and_ni_and_accents() -> None:
     assert all(looks_like_name(n) for n in ("Ó Ceallaigh", "Áine Ní Bhriain", "Séamus Browne", "O'Dea"))
     document = doc("MEMBERS PRESENT:", "Councillors McCreesh, Ó Ceallaigh, O'Dea and Séamus Browne.")
     assert [a.name for a in extract_attendance(document, ())] == ["McCreesh", "Ó Ceallaigh", "O'Dea", "Séamus Browne"]
+
+
+def test_things_after_a_determiner_or_preposition_are_not_people() -> None:
+    # Lancashire seed 001
+    document = doc(
+        "It was reported that, as the English Baccalaureate, Attainment 8 and Progress 8 measures all required a "
+        "specific grade, results had changed.",
+        "The Cabinet Committee noted that a report on Academy Orders would be presented to the June meeting.",
+        "Paul Bond, Head of Legal and Democratic Services, said a response would follow.",
+    )
+    assert [(p.name, p.role) for p in extract_people(document, ())] == [
+        ("Paul Bond", "Head of Legal and Democratic Services")
+    ]
