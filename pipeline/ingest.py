@@ -13,16 +13,17 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from models import orm
 from models.records import Document, Extraction, MediaType
 from pipeline.convert import ConvertSettings, convert
 from pipeline.errors import MinutesError
 from pipeline.extract import extract
 from pipeline.load import SUFFIX_TYPES, LoadSettings, raw_document, read_bytes, sha256_of
-from pipeline.store import StoredBytes, StoreOutcome, find_document, record_failure, store_extraction
+from pipeline.store import StoredBytes, StoreOutcome, record_failure, store_extraction
 
 # Notes kept beside documents in a folder; a file named on the command line is always taken.
 SKIPPED_NAMES = frozenset({"SOURCES.md", "README.md", "LICENSE.md"})
@@ -125,14 +126,28 @@ def _store_failure(engine: Engine, stored: StoredBytes, reason: str) -> StoreOut
         return record_failure(session, stored, reason)
 
 
-def _is_unchanged(engine: Engine, path: Path) -> bool:
+def _stored_hashes(engine: Engine, paths: list[Path]) -> dict[str, str]:
+    """The sha256 already stored for each of ``paths`` that the database knows, a few hundred at a time."""
+    known: dict[str, str] = {}
+    uris = [str(path) for path in paths]
+    with Session(engine) as session:
+        for chunk in range(0, len(uris), 500):
+            rows = session.execute(
+                select(orm.SourceDocument.uri, orm.SourceDocument.sha256).where(
+                    orm.SourceDocument.uri.in_(uris[chunk : chunk + 500])
+                )
+            )
+            known.update((str(uri), str(sha)) for uri, sha in rows)
+    return known
+
+
+def _is_unchanged(path: Path, known: dict[str, str]) -> bool:
+    if str(path) not in known:
+        return False
     try:
-        sha = sha256_of(path.read_bytes())
+        return sha256_of(path.read_bytes()) == known[str(path)]
     except OSError:
         return False
-    with Session(engine) as session:
-        row = find_document(session, str(path))
-        return row is not None and row.sha256 == sha
 
 
 def _results(paths: list[Path], settings: Settings, workers: int) -> Iterator[Processed]:
@@ -163,8 +178,10 @@ def ingest(
     settings = settings or Settings()
     summary = IngestSummary()
     todo = []
-    for path in expand_paths(arguments):
-        if _is_unchanged(engine, path):
+    paths = expand_paths(arguments)
+    known = _stored_hashes(engine, paths)
+    for path in paths:
+        if _is_unchanged(path, known):
             summary.count("unchanged")
             if on_progress:
                 on_progress(path, "unchanged")
