@@ -227,7 +227,10 @@ RULES: tuple[Rule, ...] = (
             r"^(?!(?:This|The)\s+(?:agenda\s+item|report|paper|item|update|appendix|dashboard)\b|It\s+will\b)"
             r"(?P<text>(?:(?!\b(?:should|may|might|could|likely|expected|projected|forecast|anticipated|hope|hoped)\b)"
             r"[^.])*?\b(?:will|shall)\s+(?:now\s+|also\s+|then\s+)?"
-            r"(?!(?:take\s+place|commence|be\s+held|rise|fall|increase|decrease|improve|reduce|remain|need|move|ask|"
+            # what a thing will do is no commitment: 'the framework will ensure ...', 'will provide short breaks'
+            r"(?!(?:ensure|provide|support|enable|allow|help|give|offer|include|mean|result|lead|benefit|strengthen|"
+            r"contribute|deliver|impact|affect|see|cover|focus|"
+            r"take\s+place|commence|be\s+held|rise|fall|increase|decrease|improve|reduce|remain|need|move|ask|"
             r"continue\s+to\s+(?:rise|fall|increase|decrease|improve|be\s+a)|be\s+(?:a|an|the|able|more|less|"
             r"higher|lower|available|required|needed|necessary|no|operational|in\s+place|ready|permitted|entitled|eligible)\b"
             r"|no\s+longer|(?:also\s+)?transfer)\b)[a-z].*)$"

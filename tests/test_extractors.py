@@ -570,3 +570,14 @@ def test_things_after_a_determiner_or_preposition_are_not_people() -> None:
     assert [(p.name, p.role) for p in extract_people(document, ())] == [
         ("Paul Bond", "Head of Legal and Democratic Services")
     ]
+
+
+def test_what_a_thing_will_do_is_no_commitment() -> None:
+    # Lancashire seed 004
+    document = doc(
+        "Line of sight – the line of sight framework will ensure that leaders at all levels know their services.",
+        "The ASU will be operational from January 2018 and will provide short break placements.",
+        "This will be launched in December 2017 and will be used as a training tool.",
+    )
+    got = [a.text[:24] for a in extract_actions(document, (), None)]
+    assert got == ["This will be launched in"]
