@@ -12,7 +12,17 @@ VERSION = "1"
 PAGE_LABEL = re.compile(
     r"(?:^|>\s*)(?:Decision details|Agenda item|Issue details|Item details|Issue - meetings)$", re.I
 )
-FIELD_LINE = re.compile(r"^[A-Z][\w ?'’-]{0,39}[\w?]:\s")  # a field, not a title: 'Decision Maker: Cabinet'
+FIELD_LINE = re.compile(r"^(?P<label>[A-Z][\w?'’-]*(?:\s[\w?'’-]+){0,5}):\s+(?P<value>.*)$")
+
+
+def _is_field(text: str) -> bool:
+    """'Decision Maker: Cabinet', 'Is subject to call in?: No' are fields; 'Public Realm Integrated Services
+    Model: Business Case - Referral by Call-In Sub-Committee' is a title with a colon in it."""
+    match = FIELD_LINE.match(text)
+    if match is None:
+        return False
+    label, value = match.group("label"), match.group("value")
+    return len(label.split()) <= 3 or label.endswith("?") or len(value.split()) <= 3
 
 
 def page_title(document: Document) -> tuple[str, tuple[int, int]] | None:
@@ -22,7 +32,7 @@ def page_title(document: Document) -> tuple[str, tuple[int, int]] | None:
         if PAGE_LABEL.match(document.block_text(block)):
             for following in blocks[index + 1 :]:
                 text = document.block_text(following)
-                if following.kind == "heading" and not text.endswith(":") and not FIELD_LINE.match(text):
+                if following.kind == "heading" and not text.endswith(":") and not _is_field(text):
                     return text, (following.start, following.end)
             return None
     return None

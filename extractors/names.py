@@ -162,6 +162,7 @@ NOT_NAMES = frozenset(
         "Timescale",
         "Recommendations",
         "Square",
+        "Sub-Committee",
     }
 )
 

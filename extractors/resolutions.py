@@ -52,6 +52,12 @@ CARRIED = re.compile(
 NUMBERED_THAT = re.compile(r"^\d{1,2}[.)]\s+That\b")
 
 
+def _next_has_lead_in(document: Document, index: int) -> bool:
+    """'Decision:' then 'RESOLVED: That ...': the next block carries its own lead-in."""
+    following = document.blocks[index + 1 : index + 2]
+    return bool(following) and LEAD_IN.match(document.block_text(following[0])) is not None
+
+
 def _parts_after(document: Document, index: int) -> tuple[str, int] | None:
     """The resolution that follows a lone 'RESOLVED:' line: its parts up to a heading."""
     parts: list[str] = []
@@ -75,7 +81,7 @@ def _from_lead_ins(document: Document, sections: tuple[Section, ...]) -> list[Re
         if match and match.end() < len(text):
             body, start, end = text[match.end() :], block.start + match.end(), block.end
             body, end = _with_parts(document, index, body, end)
-        elif LEAD_IN_ALONE.search(text):
+        elif LEAD_IN_ALONE.search(text) and not _next_has_lead_in(document, index):
             following = _parts_after(document, index)
             if following is None:
                 continue

@@ -581,3 +581,22 @@ def test_what_a_thing_will_do_is_no_commitment() -> None:
     )
     got = [a.text[:24] for a in extract_actions(document, (), None)]
     assert got == ["This will be launched in"]
+
+
+def test_decision_page_with_a_colon_in_its_title_and_decision_then_resolved() -> None:
+    from extractors.agenda import extract_agenda
+
+    # London Borough of Harrow, decision details
+    document = doc(
+        "Decision details",
+        "Public Realm Integrated Services Model: Business Case - Referral by Call-In Sub-Committee",
+        "Decision Maker: Cabinet",
+        "Is subject to call in?: No",
+        "Decision:",
+        "RESOLVED:  That the original Cabinet decision of 13 September 2012 be confirmed.",
+    )
+    items = extract_agenda(document, (), "decision")
+    assert [(i.number, i.title[:30]) for i in items] == [(None, "Public Realm Integrated Servic")]
+    assert [r.text for r in extract_resolutions(document, ())] == [
+        "That the original Cabinet decision of 13 September 2012 be confirmed."
+    ]
