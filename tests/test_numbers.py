@@ -24,21 +24,48 @@ def test_formatted_decimals_read_back(value: object) -> None:
     assert abs(parse_numeral(format_number(number)) - number) < 1e-9
 
 
-@given(st.integers(min_value=1, max_value=99))
-def test_word_numbers(value: int) -> None:
-    words = {
-        1: "one",
-        2: "two",
-        3: "three",
-        7: "seven",
-        12: "twelve",
-        20: "twenty",
-        21: "twenty one",
-        45: "forty-five",
-        99: "ninety nine",
-    }
-    if value in words:
-        assert parse_word_number(words[value]) == value
+ONES = "one two three four five six seven eight nine".split()
+TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def in_words(value: int, joiner: str) -> str:
+    """1..99 as minutes write them: 'seven', 'fifteen', 'forty-five', 'ninety nine'."""
+    if value < 10:
+        return ONES[value - 1]
+    if value < 20:
+        return TEENS[value - 10]
+    tens, ones = divmod(value, 10)
+    return TENS[tens - 2] + (joiner + ONES[ones - 1] if ones else "")
+
+
+@given(st.integers(min_value=1, max_value=99), st.sampled_from([" ", "-"]))
+def test_word_numbers_read_back(value: int, joiner: str) -> None:
+    assert parse_word_number(in_words(value, joiner)) == value
+
+
+@given(
+    st.decimals(min_value=1, max_value=9999, places=1, allow_nan=False),
+    st.sampled_from(
+        [
+            ("{} %", "percent", 1.0),
+            ("{}%", "percent", 1.0),
+            ("{} per cent", "percent", 1.0),
+            ("{} per 10,000 population", "per_10000", 1.0),
+            ("£{}m", "GBP", 1_000_000.0),
+            ("£{}", "GBP", 1.0),
+            ("{} days", "days", 1.0),
+        ]
+    ),
+)
+def test_quoted_figures_read_back_with_their_unit(value: object, form: tuple[str, str, float]) -> None:
+    template, unit, scale = form
+    number = float(value)  # type: ignore[arg-type]
+    text = f"The measure stood at {template.format(format_number(number))} this quarter."
+    document = Document("x.txt", "text/plain", text, (Block("paragraph", 0, len(text)),))
+    found = [(m.value, m.unit) for m in extract_metrics(document, ())]
+    assert len(found) == 1
+    assert found[0][1] == unit and abs(found[0][0] - number * scale) < 1e-6 * max(1.0, number * scale)
 
 
 def test_money_multipliers() -> None:
