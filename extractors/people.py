@@ -27,25 +27,26 @@ ROLE_AFTER = re.compile(
     r",\s+(?P<role>(?:the\s+)?[A-Z][^.;:()]*?)"
     r"(?=,\s+(?:[a-z]|who\b)|\s+\(|[.;:]|\s+(?:presented|reported|confirmed|introduced|said|advised)\b|$)"
 )
-NAME_ROLE = re.compile(
-    rf"\b(?P<name>{FULL_NAME}),\s+(?P<role>(?:the\s+)?[A-Z][^.;:()]*?)"
-    r"(?=,\s+(?:[a-z]|who\b)|\s+\(|[.;:]|\s+(?:presented|reported|confirmed|introduced|said|advised)\b|$)"
-)
-NAME_PAREN_ROLE = re.compile(rf"\b(?P<name>{FULL_NAME})\s+\((?P<role>[^()]{{3,80}})\)")
 LABELLED = re.compile(
     rf"^(?P<label>Report author|Author|Contact|Contact officer|Lead officer|Presented by|Officer)"
     rf"\s*:\s*(?P<name>{FULL_NAME})\b",
     re.IGNORECASE | re.MULTILINE,
 )
-REPORTING = re.compile(
-    # not after 'of', 'in', 'at', 'to', 'from': 'of Little Hadham had received' is a place
-    rf"\b(?=[A-Z])(?<!\bof )(?<!\bin )(?<!\bat )(?<!\bto )(?<!\bfrom )(?P<name>{FULL_NAME})\s+"
-    r"(?:confirmed|reported|agreed|stated|informed|explained|presented|"
+# One scan finds the candidate names; what follows or precedes each says whether it is a person.
+NAME_AT = re.compile(FULL_NAME)
+ROLE_TAIL = re.compile(
+    r",\s+(?P<role>(?:the\s+)?[A-Z][^.;:()]*?)"
+    r"(?=,\s+(?:[a-z]|who\b)|\s+\(|[.;:]|\s+(?:presented|reported|confirmed|introduced|said|advised)\b|$)"
+)
+PAREN_TAIL = re.compile(r"\s+\((?P<role>[^()]{3,80})\)")
+VERB_TAIL = re.compile(
+    r"\s+(?:confirmed|reported|agreed|stated|informed|explained|presented|"
     r"advised|noted|outlined|responded|said|added|highlighted|commented|requested|undertook|"
     r"introduced|gave|was|had|would|will|thanked|welcomed|asked|queried|replied|provided)\b"
-    rf"|\b(?:by|thanked)\s+(?P<name2>{FULL_NAME})\b"
 )
-
+IN_A_LIST = re.compile(r",\s*$")
+PLACE_BEFORE = re.compile(r"\b(?:of|in|at|to|from)\s$")  # 'of Little Hadham had received': a place
+AGENT_BEFORE = re.compile(r"\b(?:by|thanked)\s+$")  # 'presented by Donna Talbot'
 NOT_A_PERSON_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|our|on|about|regarding)\s+$", re.I)
 NAME_THEN_COMMA = re.compile(rf"{FULL_NAME},")
 LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
@@ -81,12 +82,18 @@ def _mentions(document: Document) -> list[PersonMention]:
     for match in LABELLED.finditer(text):
         label = match.group("label").capitalize()
         add(match.group("name"), label if "author" in label.lower() else None, match.start("name"), titled=True)
-    for match in NAME_ROLE.finditer(text):
-        add(match.group("name"), _clean_role(match.group("role")), match.start("name"))
-    for match in NAME_PAREN_ROLE.finditer(text):
-        role = _clean_role(match.group("role"))
-        if role:  # 'Multi-Agency Safeguarding Hub (MASH)': a bracket that is no role is no evidence of a person
-            add(match.group("name"), role, match.start("name"))
+    for match in NAME_AT.finditer(text):
+        name, start, end = match.group(0), match.start(), match.end()
+        if stated := ROLE_TAIL.match(text, end):
+            role = _clean_role(stated.group("role"))
+            if role or not IN_A_LIST.search(text, max(0, start - 3), start):
+                add(name, role, start)  # not 'Civic Suite, Gibson Building, Kings Hill, West Malling': an address
+        elif (bracket := PAREN_TAIL.match(text, end)) and (role := _clean_role(bracket.group("role"))):
+            add(name, role, start)  # '(MASH)' after 'Multi-Agency Safeguarding Hub' is no role: no person
+        elif (
+            VERB_TAIL.match(text, end) and not PLACE_BEFORE.search(text, max(0, start - 6), start)
+        ) or AGENT_BEFORE.search(text, max(0, start - 10), start):
+            add(name, None, start)
     for match in TITLED.finditer(text):
         title = match.group("title").rstrip(".")
         stated = ROLE_AFTER.match(text, match.end())
@@ -95,9 +102,6 @@ def _mentions(document: Document) -> list[PersonMention]:
         if role is None and not HONORIFICS.fullmatch(title):
             role = "County Councillor" if title == "CC" else title
         add(match.group("name"), role, match.start("name"), titled=True)
-    for match in REPORTING.finditer(text):
-        group = "name" if match.group("name") else "name2"
-        add(match.group(group), None, match.start(group))
     return found
 
 

@@ -600,3 +600,13 @@ def test_decision_page_with_a_colon_in_its_title_and_decision_then_resolved() ->
     assert [r.text for r in extract_resolutions(document, ())] == [
         "That the original Cabinet decision of 13 September 2012 be confirmed."
     ]
+
+
+def test_an_address_is_no_list_of_people() -> None:
+    # Tonbridge and Malling; Kent
+    document = doc(
+        "Place: Civic Suite, Gibson Building, Kings Hill, West Malling",
+        "Venue: Council Chamber, Sessions House, County Hall, Maidstone. View directions",
+        "Anne Hawke, Performance and Quality, to present",
+    )
+    assert [p.name for p in extract_people(document, ())] == ["Anne Hawke"]
