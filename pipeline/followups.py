@@ -253,7 +253,6 @@ def trace(session: Session, document_id: int, document: Document) -> int:
     body_id, date, body_name = meeting
     ignore = frozenset(w.lower() for w in WORD.findall(body_name))
     links: list[tuple[int, int, Match]] = []
-    here = candidates(passages(document.text), ignore)
     previous_meetings = (
         select(orm.Meeting.id)
         .where(orm.Meeting.body_id == body_id, orm.Meeting.date < date, orm.Meeting.date >= date - WINDOW)
@@ -268,6 +267,7 @@ def trace(session: Session, document_id: int, document: Document) -> int:
         .order_by(orm.Action.id.desc())
         .limit(MAX_OPEN_ACTIONS)
     ).all()
+    here = candidates(passages(document.text), ignore) if earlier else []  # worked out only when needed
     for action_id, text, topic in earlier:
         if match := best_follow_up(text, topic, here, ignore):
             links.append((action_id, document_id, match))
