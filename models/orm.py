@@ -163,6 +163,7 @@ class Action(EvidenceMixin, Base):
     due: Mapped[str | None] = mapped_column(String(10))  # ISO date or month
     status: Mapped[str] = mapped_column(String(20), default="open")  # open | done (reported back)
     topic: Mapped[str | None] = mapped_column(String(300))
+    owner_candidates: Mapped[str | None] = mapped_column(Text)  # 'G. Doherty; T. McKechnie' when the owner is ambiguous
     follow_ups: Mapped[list[ActionFollowUp]] = relationship(
         back_populates="action", cascade="all, delete-orphan", passive_deletes=True
     )

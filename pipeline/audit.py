@@ -30,6 +30,7 @@ class ActionRow:
     body: str | None
     item: str | None
     owner: str | None
+    owner_candidates: tuple[str, ...]  # the people an ambiguous owner may be
     requester: str | None
     due: str | None
     status: Status
@@ -100,6 +101,7 @@ def _row(action: orm.Action, uri: str, date: dt.date | None, body: str | None, n
         body=body,
         item=action.item_number,
         owner=action.owner_text,
+        owner_candidates=tuple(action.owner_candidates.split("; ")) if action.owner_candidates else (),
         requester=action.requester_text,
         due=action.due,
         status=status_of(action.status, action.due, today),

@@ -279,6 +279,8 @@ def action_command(
     if detail.owner_person:
         roles = f", {', '.join(detail.owner_roles)}" if detail.owner_roles else ""
         owner += f"  [person: {detail.owner_person}{roles}]"
+    elif a.owner_candidates:
+        owner += f"  [ambiguous: {'; '.join(a.owner_candidates)}]"
     lines = [
         f"action {a.id}: {a.text}",
         f"  meeting   {a.date.isoformat() if a.date else '(undated)'}  {a.body or ''}  item {a.item or '-'}",

@@ -279,8 +279,8 @@ def _store_facts(
     people = resolver.people(
         [(a.name, a.role) for a in extraction.attendees] + [(p.name, p.role) for p in extraction.people]
     )
-    owners = {action.owner: _owner_key(extraction, action.owner) for action in extraction.actions}
-    people |= resolver.people([(name, None) for name in owners.values() if name])
+    owners = {action.owner: _owner_matches(extraction, action.owner) for action in extraction.actions}
+    people |= resolver.people([(names[0], None) for names in owners.values() if len(names) == 1])
     rows: list[tuple[type[orm.Base], list[dict[str, object]]]] = [
         (
             orm.Attendance,
@@ -326,7 +326,10 @@ def _store_facts(
                     "item_number": a.item,
                     "text": a.text,
                     "owner_text": a.owner,
-                    "owner_person_id": people.get(person_key(owners[a.owner] or "")),
+                    "owner_person_id": people.get(person_key(owners[a.owner][0]))
+                    if len(owners[a.owner]) == 1
+                    else None,
+                    "owner_candidates": "; ".join(owners[a.owner]) if len(owners[a.owner]) > 1 else None,
                     "requester_text": a.requester,
                     "due": a.due,
                     "status": "open",
@@ -383,14 +386,15 @@ def _store_agenda_items(
     return items
 
 
-def _owner_key(extraction: Extraction, owner: str | None) -> str | None:
-    """The name of the person an action owner refers to, when the document names exactly one.
+def _owner_matches(extraction: Extraction, owner: str | None) -> list[str]:
+    """The people of the document an action owner may refer to.
 
     A named owner ('Paul Bond', 'Lee') is matched on surname; a role ('Senior Executive Officer') on the
-    roles the attendance list and people mentions give. Two people with the role: no link (no guessing).
+    roles the attendance list and people mentions give. One match links the action to that person; more
+    than one is recorded as the candidates, not guessed between.
     """
     if not owner:
-        return None
+        return []
     named = [(a.name, a.role) for a in extraction.attendees] + [(p.name, p.role) for p in extraction.people]
     if looks_like_name(split_title(owner)[0]):
         surname = person_key(owner).split("|")[0]
@@ -398,4 +402,4 @@ def _owner_key(extraction: Extraction, owner: str | None) -> str | None:
     else:
         role = owner.lower().removeprefix("the ").strip()
         matches = {name for name, held in named if held and held.lower().startswith(role)}
-    return matches.pop() if len(matches) == 1 else None
+    return sorted(matches)

@@ -49,6 +49,8 @@ def test_consecutive_meetings_link_follow_ups_in_either_order(engine: Engine) ->
     shown = minutes("action", str(gortadroma["id"]), "--db", url)
     assert shown.returncode == 0, shown.stderr
     assert "status    done" in shown.stdout
+    # two Senior Executive Engineers attended: the owner is recorded as ambiguous, not guessed
+    assert "[ambiguous: G. Doherty; T. McKechnie]" in shown.stdout
     assert "2014-10-07" in shown.stdout and "Proposed Lease of Gortadroma Landfill" in shown.stdout
 
     detail = json.loads(minutes("action", str(gortadroma["id"]), "--db", url, "--format", "json").stdout)
