@@ -49,6 +49,8 @@ QUOTED_MOTION = re.compile(r"^[\"“](?P<text>That\b.+?)[\"”]?$")
 CARRIED = re.compile(
     r"^(?:This|The\s+(?:motion|recommendation|resolution))\s+was\s+(?:agreed|carried|approved)\b", re.I
 )
+# City of London: a discussion closed by one word in capitals, 'RECEIVED.', 'NOTED.', 'APPROVED.'
+ONE_WORD_DECISION = re.compile(r"^(?:RECEIVED|NOTED|AGREED|APPROVED|ENDORSED|DEFERRED)\.?$")
 NUMBERED_THAT = re.compile(r"^\d{1,2}[.)]\s+That\b")
 
 
@@ -163,7 +165,13 @@ def extract_resolutions(
 ) -> tuple[Resolution, ...]:
     found = _from_lead_ins(document, sections) + _from_body_sentences(document, sections)
     found += _from_motions(document, sections)
-    found = [r for r in found if len(r.text) >= 12]  # 'Decision' then 'I.': a part marker, not a decision
+    found += [
+        _resolution(sections, text, block.start, block.end)
+        for block in document.blocks
+        if ONE_WORD_DECISION.match(text := document.block_text(block))
+    ]
+    # 'Decision' then 'I.': a part marker, not a decision
+    found = [r for r in found if len(r.text) >= 12 or ONE_WORD_DECISION.match(r.text)]
     if doc_type == "decision":
         found += _from_numbered_decisions(document, sections)
     found.sort(key=lambda r: r.evidence.span)

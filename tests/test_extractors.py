@@ -610,3 +610,16 @@ def test_an_address_is_no_list_of_people() -> None:
         "Anne Hawke, Performance and Quality, to present",
     )
     assert [p.name for p in extract_people(document, ())] == ["Anne Hawke"]
+
+
+def test_one_word_decision_closes_a_discussion() -> None:
+    # City of London Corporation, 'Outstanding actions'
+    document = doc(
+        "The Committee received a report of the Town Clerk detailing outstanding actions from their last meeting.",
+        "The Town Clerk undertook to make these changes for future reports.",
+        "RECEIVED.",
+    )
+    assert [r.text for r in extract_resolutions(document, ())] == ["RECEIVED."]
+    assert [(a.owner, a.text) for a in extract_actions(document, (), None)] == [
+        ("Town Clerk", "undertook to make these changes for future reports")
+    ]
