@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Literal, cast
 
@@ -54,6 +55,25 @@ def _one_of(value: str | None, choices: tuple[str, ...], option: str) -> None:
     if value is not None and value not in choices:
         listed = ", ".join(f"'{c}'" for c in choices[:-1]) + f" or '{choices[-1]}'"
         raise typer.BadParameter(f"must be {listed}", param_hint=option)
+
+
+def _write(
+    output_format: str,
+    as_csv: Callable[[], str],
+    as_json: Callable[[], str],
+    columns: tuple[str, ...],
+    rows: list[tuple[str, ...]],
+) -> None:
+    """Print rows as CSV, JSON or a table, as --format asks."""
+    if output_format == "csv":
+        sys.stdout.write(as_csv())
+    elif output_format == "json":
+        sys.stdout.write(as_json() + "\n")
+    else:
+        table = Table(*columns)
+        for row in rows:
+            table.add_row(*row)
+        out.print(table)
 
 
 def _settings(pdf_engine: str, max_mb: float) -> Settings:
@@ -193,14 +213,13 @@ def metrics_command(
     if not points:
         _error(f"no figures for an indicator like {indicator!r}")
         raise typer.Exit(1)
-    if output_format == "csv":
-        sys.stdout.write(series_csv(points))
-    elif output_format == "json":
-        sys.stdout.write(series_json(points) + "\n")
-    else:
-        table = Table("date", "value", "unit", "comparator", "period", "indicator", "document")
-        for p in points:
-            table.add_row(
+    _write(
+        output_format,
+        lambda: series_csv(points),
+        lambda: series_json(points),
+        ("date", "value", "unit", "comparator", "period", "indicator", "document"),
+        [
+            (
                 p.date.isoformat() if p.date else "",
                 f"{p.value:g}",
                 p.unit,
@@ -209,7 +228,9 @@ def metrics_command(
                 p.indicator,
                 f"{Path(p.document).name}:{p.span[0]}",
             )
-        out.print(table)
+            for p in points
+        ],
+    )
     if plot is not None:
         if not any(p.date for p in points):
             _error(f"{plot}: no figure of {indicator!r} has a meeting date to plot against")
@@ -236,14 +257,13 @@ def actions_command(
     engine = db.make_engine(url)
     db.ensure_current(engine)
     rows = list_actions(engine, owner, body, cast(Status | None, status))
-    if output_format == "csv":
-        sys.stdout.write(actions_csv(rows))
-    elif output_format == "json":
-        sys.stdout.write(to_json(rows) + "\n")
-    else:
-        table = Table("id", "date", "body", "owner", "due", "status", "action")
-        for r in rows:
-            table.add_row(
+    _write(
+        output_format,
+        lambda: actions_csv(rows),
+        lambda: to_json(rows),
+        ("id", "date", "body", "owner", "due", "status", "action"),
+        [
+            (
                 str(r.id),
                 r.date.isoformat() if r.date else "",
                 r.body or "",
@@ -252,7 +272,9 @@ def actions_command(
                 r.status + (f" ({r.follow_ups})" if r.follow_ups else ""),
                 r.text if len(r.text) <= 90 else r.text[:89] + "…",
             )
-        out.print(table)
+            for r in rows
+        ],
+    )
     engine.dispose()
 
 
