@@ -73,7 +73,8 @@ ROLE_BEFORE_NAME = re.compile(
 GROUP_TITLE = re.compile(r"^(?:\w+\s+)?(?:Councillors|Cllrs|Aldermen)\b")  # one title for a whole list
 PARENTHESES = re.compile(r"\s*\((?P<inside>[^()]*)\)")
 POST_NOMINALS = re.compile(r"(?:\s+(?:MBE|OBE|CBE|KBE|DBE|AM|MP|MEP|MS|MSP|JP|DL|KC|QC|BEM))+$")
-SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*")
+# names in a list: commas, 'and', or a bracket closing before the next name ('Cafferty (Chair) Appich (...)')
+SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*|(?<=\))\s+(?=[A-Z])")
 STOP_AT = re.compile(r"^(?:\d{1,3}[.)]?|Item\b|Minutes?\b|Declarations?\b|Apologies\s+for\s+absence$)", re.I)
 
 

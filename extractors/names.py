@@ -84,6 +84,8 @@ ROLE_WORDS = (
     "Practitioner",
     "Strategist",
     "Worker",
+    "Spokesperson",
+    "Invitee",
 )
 ROLE_HINT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ROLE_WORDS) + r")s?\b")
 NOT_NAMES = frozenset(

@@ -623,3 +623,16 @@ def test_one_word_decision_closes_a_discussion() -> None:
     assert [(a.owner, a.text) for a in extract_actions(document, (), None)] == [
         ("Town Clerk", "undertook to make these changes for future reports")
     ]
+
+
+def test_present_list_without_commas_between_bracketed_roles() -> None:
+    # Brighton & Hove City Council, Policy & Resources Committee
+    document = doc(
+        "Present: Councillor Mac Cafferty (Chair) Appich (Joint Opposition Spokesperson) and Bell (Group Spokesperson)."
+    )
+    got = [(a.name, a.role, a.chair) for a in extract_attendance(document, ())]
+    assert got == [
+        ("Mac Cafferty", "Councillor", True),
+        ("Appich", "Joint Opposition Spokesperson", False),
+        ("Bell", "Group Spokesperson", False),
+    ]
