@@ -165,7 +165,7 @@ RULES: tuple[Rule, ...] = (
             r"\bbe\s+(?:presented|brought|submitted|provided|circulated|reported|considered|covered|distributed|made)"
         ),
         re.compile(
-            r"(?P<text>\b(?:a|an|the|this|that|further)\s+(?:[\w'’-]+\s+){0,6}?"
+            r"(?P<text>\b(?:a|an|the|this|that|further)\s+(?:(?!(?:a|an|the)\s)[\w'’-]+\s+){0,6}?"
             r"(?:report|update|briefing|paper|plan|presentation|issue|matter|information|item|figure|review)s?\b"
             r"[^.]*?\b(?:would|will|should|(?<!were\sdue\s)(?<!was\sdue\s)to|was\s+scheduled\s+to|is\s+scheduled\s+to)\s+be\s+"
             r"(?:presented|brought|submitted|provided|circulated|reported|considered|covered|distributed|"

@@ -10,7 +10,7 @@ NAME = "agenda"
 VERSION = "1"
 
 PAGE_LABEL = re.compile(
-    r"(?:^|>\s*)(?:Decision details|Agenda item|Issue details|Item details|Issue - meetings)$", re.I
+    r"(?:^|>\s*)(?:Decision details|Agenda item|Issue details|Item details|Issue - meetings|Issue - decisions)$", re.I
 )
 FIELD_LINE = re.compile(r"^(?P<label>[A-Z][\w?'’-]*(?:\s[\w?'’-]+){0,5}):\s+(?P<value>.*)$")
 
@@ -32,7 +32,8 @@ def page_title(document: Document) -> tuple[str, tuple[int, int]] | None:
         if PAGE_LABEL.match(document.block_text(block)):
             for following in blocks[index + 1 :]:
                 text = document.block_text(following)
-                if following.kind == "heading" and not text.endswith(":") and not _is_field(text):
+                titled = following.kind == "heading" or (len(text) <= 200 and not text.endswith((".", ";", "!", "?")))
+                if titled and not text.endswith(":") and not _is_field(text):
                     return text, (following.start, following.end)
             return None
     return None

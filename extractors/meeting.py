@@ -42,6 +42,7 @@ DATE_LINE = re.compile(rf"^(?P<date>{_DATE_WORDS})")
 TIME_DATE_LINE = re.compile(
     r"^\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}\s*$", re.I
 )
+DECISION_LINE = re.compile(r"^(?P<date>\d{2}/\d{2}/\d{4})\s+[-–]\s+\S")
 GLUED_TIME = re.compile(r"(?<=[ap]m)(?=\d)", re.I)  # '4.00pm1 July 2021'
 PREVIOUS_MINUTES = re.compile(r"\b(?:confirm|approve|approved|agreed|signed|correct\s+record|last|previous)\b", re.I)
 _DETERMINER = re.compile(r"^(?:The|This|That|A|An|Each|Every|Its|Their|Our|Full)\s+")
@@ -116,6 +117,8 @@ def doc_type(document: Document) -> DocType:
         return "decision"
     if any(line.endswith("agenda item") or line.startswith(("minutes:", "issue - meetings")) for line in head[:3]):
         return "agenda_item"
+    if any(line.startswith("issue - decisions") for line in head[:3]):
+        return "decision"
     if any(
         line.startswith(("agenda and minutes", "agenda and draft minutes", "agenda, decisions and minutes"))
         for line in head
@@ -231,6 +234,11 @@ def meeting_date(document: Document, kind: DocType, first_item: int | None = Non
     heading = _meeting_heading(document)
     if heading:
         return heading[1], heading[2]
+    for line, start in _head_lines(document):
+        if dated := DECISION_LINE.match(line):  # ModernGov 'Issue - decisions': '24/06/2021 - To confirm ...'
+            found = find_date(dated.group("date"))
+            if found:
+                return found[0], start
     if kind != "minutes":
         return None, 0
     for line, start in _head_lines(document):

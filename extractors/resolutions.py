@@ -51,7 +51,8 @@ CARRIED = re.compile(
 )
 # City of London: a discussion closed by one word in capitals, 'RECEIVED.', 'NOTED.', 'APPROVED.'
 ONE_WORD_DECISION = re.compile(r"^(?:RECEIVED|NOTED|AGREED|APPROVED|ENDORSED|DEFERRED)\.?$")
-NUMBERED_THAT = re.compile(r"^\d{1,2}[.)]\s+That\b")
+NUMBERED_THAT = re.compile(r"^(?:\d{1,2}[.)]|\(\d{1,2}\))\s+[Tt]hat\b")
+VOTE = re.compile(r"\b(?:carried|resolved|agreed)\b", re.I)  # 'The proposals were put to the vote and carried'
 
 
 def _next_has_lead_in(document: Document, index: int) -> bool:
@@ -145,6 +146,12 @@ def _from_motions(document: Document, sections: tuple[Section, ...]) -> list[Res
     return found
 
 
+def _after_a_vote(document: Document, resolution: Resolution) -> bool:
+    """Numbered 'that' clauses right after the vote that carried them ('... put to the vote and carried')."""
+    before = [b for b in document.blocks if b.end <= resolution.evidence.span[0]]
+    return bool(before) and VOTE.search(document.block_text(before[-1])) is not None
+
+
 def _from_numbered_decisions(document: Document, sections: tuple[Section, ...]) -> list[Resolution]:
     """A decision page's numbered decisions with no lead-in ('1. That ...', '2. That ...'): one resolution."""
     found = []
@@ -172,7 +179,8 @@ def extract_resolutions(
     ]
     # 'Decision' then 'I.': a part marker, not a decision
     found = [r for r in found if len(r.text) >= 12 or ONE_WORD_DECISION.match(r.text)]
-    if doc_type == "decision":
-        found += _from_numbered_decisions(document, sections)
+    found += [
+        r for r in _from_numbered_decisions(document, sections) if doc_type == "decision" or _after_a_vote(document, r)
+    ]
     found.sort(key=lambda r: r.evidence.span)
     return tuple(found)

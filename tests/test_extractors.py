@@ -636,3 +636,21 @@ def test_present_list_without_commas_between_bracketed_roles() -> None:
         ("Appich", "Joint Opposition Spokesperson", False),
         ("Bell", "Group Spokesperson", False),
     ]
+
+
+def test_issue_decisions_page_numbered_clauses_after_a_vote() -> None:
+    from pipeline.extract import extract
+
+    # Sandwell Metropolitan Borough Council, 'Issue - decisions'
+    document = doc(
+        "Issue - decisions",
+        "To confirm the minutes of the meeting held on 18 March 2021 as a correct record",
+        "24/06/2021 - To confirm the minutes of the meeting held on 18 March 2021 as a correct record",
+        "The proposals were put to the vote and carried unanimously by those members present.",
+        "(1)          that the minutes are re-submitted to a future meeting of this Committee for consideration;",
+        "(2)          that the minutes are not submitted to the Council at its meeting in July 2021;",
+    )
+    extraction = extract(document)
+    assert (extraction.meeting.doc_type, extraction.meeting.meeting_date) == ("decision", dt.date(2021, 6, 24))
+    assert [i.title[:20] for i in extraction.agenda_items] == ["To confirm the minut"]
+    assert len(extraction.resolutions) == 1 and extraction.resolutions[0].text.startswith("(1) that the minutes")
