@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from typing import Literal, NamedTuple
 
+from extractors.action_tables import extract_table_actions
 from extractors.dates import MONTHS, resolve_day_month, resolve_month
 from extractors.names import FULL_NAME, TITLE, split_title
 from extractors.text import item_number_at, split_sentences
@@ -322,11 +323,15 @@ def _action(
     return text, owner, requester
 
 
-def _from_sentences(document: Document, sections: tuple[Section, ...], reference: dt.date | None) -> list[Action]:
+def _from_sentences(
+    document: Document, sections: tuple[Section, ...], reference: dt.date | None, skip: set[int]
+) -> list[Action]:
     found = []
     last_person: str | None = None
     topic: str | None = None
     for block in document.blocks:
+        if block.start in skip:
+            continue  # read as a row of an action table
         if block.kind == "heading":
             topic = document.block_text(block)[:300]
             continue
@@ -386,6 +391,8 @@ def _from_action_lists(document: Document, sections: tuple[Section, ...]) -> lis
 def extract_actions(
     document: Document, sections: tuple[Section, ...], meeting_date: dt.date | None
 ) -> tuple[Action, ...]:
-    found = _from_sentences(document, sections, meeting_date) + _from_action_lists(document, sections)
+    from_tables, table_rows = extract_table_actions(document, sections, meeting_date)
+    found = _from_sentences(document, sections, meeting_date, table_rows) + _from_action_lists(document, sections)
+    found += from_tables
     found.sort(key=lambda a: a.evidence.span)
     return tuple(found)

@@ -14,6 +14,7 @@ MediaType = Literal["text/plain", "text/markdown", "text/html", "application/xml
 BlockKind = Literal["heading", "paragraph", "list_item", "table_row"]
 DocType = Literal["minutes", "decision", "agenda_item", "report"]
 AttendanceStatus = Literal["present", "apologies", "absent", "in_attendance", "expected"]
+ActionStatus = Literal["open", "done"]
 Comparator = Literal["national", "regional", "statistical_neighbours", "target", "previous"]
 
 Span = tuple[int, int]
@@ -35,11 +36,16 @@ class RawDocument:
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """One structural unit of a converted document; ``start``/``end`` index ``Document.text``."""
+    """One structural unit of a converted document; ``start``/``end`` index ``Document.text``.
+
+    A block made from a table row keeps the span of each of its cells, empty ones included (as
+    empty spans), so that its columns line up with the header row's.
+    """
 
     kind: BlockKind
     start: int
     end: int
+    cells: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +164,7 @@ class Action:
     due: str | None  # ISO date or month ("2018-06")
     evidence: Evidence
     topic: str | None = None  # the heading it stands under ("Gortadroma Landfill"): what a follow-up will name
+    status: ActionStatus | None = None  # as the source states it (an action log's status column)
 
 
 @dataclass(frozen=True, slots=True)

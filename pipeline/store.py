@@ -332,7 +332,7 @@ def _store_facts(
                     "owner_candidates": "; ".join(owners[a.owner]) if len(owners[a.owner]) > 1 else None,
                     "requester_text": a.requester,
                     "due": a.due,
-                    "status": "open",
+                    "status": a.status or "open",
                     "topic": a.topic,
                     **_evidence(doc_id, a.evidence),
                 }

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
+from dataclasses import replace
 
-from models.records import Block, BlockKind, Document, MediaType, SourceFacts
+from models.records import Block, BlockKind, Document, MediaType, SourceFacts, Span
 
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+SENTENCE_END = (".", ";", ",", ":", "?", "!")
 BULLETS = "·•●◦▪■□‣⁃∙Ø➢➤►–-*o"
 _BULLET = re.compile(r"^(?:[·•●◦▪■□‣⁃∙Ø➢➤►]|[-*–](?=\s)|o(?=\s{2,}|\t))\s*")
 
@@ -19,6 +22,16 @@ def clean_inline(text: str) -> str:
     text = _CONTROL.sub(" ", text)
     text = text.replace("\ufeff", "").replace("\u00ad", "")
     return _SPACES.sub(" ", text).strip()
+
+
+def line_kind(line: str) -> BlockKind:
+    """Guess a plain line's role: a short line without closing punctuation is a heading."""
+    words = line.split()
+    if len(words) <= 14 and len(line) <= 110 and not line.endswith(SENTENCE_END):
+        return "heading"
+    if re.fullmatch(r"\(?[0-9]{1,3}[.)]?", line):
+        return "heading"
+    return "paragraph"
 
 
 def strip_bullet(line: str) -> tuple[str, bool]:
@@ -48,6 +61,29 @@ class DocumentBuilder:
         self._parts.append(text)
         self._length += len(text)
         self._blocks.append(Block(kind, start, self._length))
+
+    def add_row(self, cells: Sequence[str]) -> None:
+        """A table row: its non-empty cells joined by ' | ', every cell's span kept on the block.
+
+        A row with one non-empty cell reads as the line it is (a heading or a paragraph).
+        """
+        cleaned = [clean_inline(cell) for cell in cells]
+        filled = [cell for cell in cleaned if cell]
+        if not filled:
+            return
+        text = " | ".join(filled)
+        kind: BlockKind = "table_row" if len(filled) > 1 else line_kind(text)
+        self.add(kind, text)
+        start = self._blocks[-1].start
+        spans: list[Span] = []
+        at = start
+        for cell in cleaned:
+            if cell:
+                spans.append((at, at + len(cell)))
+                at += len(cell) + len(" | ")
+            else:
+                spans.append((max(start, at - len(" | ")),) * 2)
+        self._blocks[-1] = replace(self._blocks[-1], cells=tuple(spans))
 
     def __len__(self) -> int:
         return len(self._blocks)

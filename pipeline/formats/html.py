@@ -9,8 +9,8 @@ from bs4.element import Comment, Doctype, NavigableString, ProcessingInstruction
 
 from models.records import BlockKind, Document, RawDocument
 from pipeline.errors import ConvertError
-from pipeline.formats.builder import DocumentBuilder, strip_bullet
-from pipeline.formats.text import decode, line_kind
+from pipeline.formats.builder import DocumentBuilder, line_kind, strip_bullet
+from pipeline.formats.text import decode
 
 DROP_TAGS = frozenset(
     {
@@ -136,8 +136,7 @@ class _BlockWalker:
         name = tag.name.lower()
         if name == "tr":
             self.flush()
-            cells = [" ".join(c.get_text(" ").split()) for c in tag.find_all(["td", "th"])]
-            self._emit("table_row", " | ".join(cell for cell in cells if cell))
+            self.builder.add_row([c.get_text(" ") for c in tag.find_all(["td", "th"])])
             return
         if name in HEADINGS or name == "li":
             self.flush()
@@ -152,11 +151,6 @@ class _BlockWalker:
             self.flush()
             return
         self.walk(tag)
-
-    def _emit(self, kind: BlockKind, text: str) -> None:
-        if kind == "table_row" and " | " not in text:
-            kind = line_kind(text)
-        self.builder.add(kind, text)
 
 
 def add_html(builder: DocumentBuilder, markup: str) -> None:

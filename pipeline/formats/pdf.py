@@ -2,7 +2,7 @@
 
 Two engines. ``fast`` (pypdfium2) reads running text at hundreds of pages per second;
 ``layout`` (pdfplumber) is slower but also reads tables as rows (action logs with owner and
-deadline columns).
+deadline columns). The fast engine hands the pages that hold an action log to pdfplumber.
 """
 
 from __future__ import annotations
@@ -19,14 +19,18 @@ import pypdfium2
 
 from models.records import Document, RawDocument
 from pipeline.errors import ConvertError
-from pipeline.formats.builder import DocumentBuilder, clean_inline, strip_bullet
-from pipeline.formats.text import line_kind
+from pipeline.formats.builder import DocumentBuilder, clean_inline, line_kind, strip_bullet
 
 PdfEngine = Literal["fast", "layout"]
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _SENTENCE_END = re.compile(r"[.:;!?]['\")]?$")
+# A line that reads like the header row of an action log: 'Action  Lead Officer  Target Date  Status'
+_ACTION_TABLE_HEADER = re.compile(
+    r"^(?=.{0,100}$)\s*(?:\w+\s+){0,2}actions?\b.{0,60}\b(?:owner|lead|responsible|by\s+whom|deadline|due|target\s+date|timescale)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,11 +63,17 @@ def _pdfium_reason(message: str) -> str:
     return f"corrupt PDF ({message.rstrip('.')})"
 
 
-def page_lines_layout(raw: RawDocument) -> list[list[str]]:
-    """pdfplumber: running text, with each table's rows as ' | '-joined lines."""
+def page_lines_layout(raw: RawDocument, only: set[int] | None = None) -> list[list[str]]:
+    """pdfplumber: running text, with each table's rows as tab-separated lines where they stand.
+
+    With ``only``, just those pages are read (the others come back empty).
+    """
     try:
         with pdfplumber.open(io.BytesIO(raw.data)) as pdf:
-            return [_plumber_page_lines(page) for page in pdf.pages]
+            return [
+                _plumber_page_lines(page) if only is None or index in only else []
+                for index, page in enumerate(pdf.pages)
+            ]
     except Exception as exc:  # pdfminer raises many unrelated types for bad files
         message = str(exc) or type(exc).__name__
         raise ConvertError(raw.uri, _pdfium_reason(message)) from exc
@@ -76,12 +86,24 @@ def _plumber_page_lines(page: pdfplumber.page.Page) -> list[str]:
     outside = page
     for table in tables:
         outside = outside.outside_bbox(table.bbox)
-    lines = (outside.extract_text() or "").splitlines()
+    placed = [(line["top"], line["text"]) for line in outside.extract_text_lines()]
     for table in tables:
-        for row in table.extract():
-            cells = [clean_inline(cell or "") for cell in row]
-            lines.append("\t".join(cell for cell in cells if cell))
-    return lines
+        for row, cells in zip(table.rows, table.extract(), strict=False):
+            cleaned = [clean_inline((cell or "").replace("\n", " ")) for cell in cells]
+            if any(cleaned):
+                placed.append((row.bbox[1], "\t".join(cleaned)))
+    placed.sort(key=lambda line: line[0])
+    return [text for _, text in placed]
+
+
+def with_action_tables(raw: RawDocument, pages: list[list[str]]) -> list[list[str]]:
+    """Re-read with pdfplumber the pages that hold an action table, and the page after each."""
+    marked = {i for i, page in enumerate(pages) if any(_ACTION_TABLE_HEADER.search(line) for line in page)}
+    if not marked:
+        return pages
+    marked |= {i + 1 for i in marked if i + 1 < len(pages)}
+    layout = page_lines_layout(raw, marked)
+    return [layout[i] if i in marked else page for i, page in enumerate(pages)]
 
 
 def remove_furniture(pages: list[list[str]], depth: int = 3) -> list[list[str]]:
@@ -133,7 +155,10 @@ def paragraphs(lines: Iterable[str]) -> list[str]:
 
 def _clean_line(line: str) -> str:
     """Clean a line but keep the tabs that separate table cells."""
-    return "\t".join(clean_inline(cell) for cell in line.split("\t")).strip("\t")
+    if "\t" not in line:
+        return clean_inline(line)
+    cells = [clean_inline(cell) for cell in line.split("\t")]
+    return "\t".join(cells) if sum(1 for cell in cells if cell) > 1 else " ".join(cell for cell in cells if cell)
 
 
 def _continues(previous: str, line: str, wide: int) -> bool:
@@ -148,12 +173,12 @@ def _continues(previous: str, line: str, wide: int) -> bool:
 
 def convert_pdf(raw: RawDocument, settings: PdfSettings | None = None) -> Document:
     settings = settings or PdfSettings()
-    pages = page_lines_layout(raw) if settings.engine == "layout" else page_lines_fast(raw)
+    pages = page_lines_layout(raw) if settings.engine == "layout" else with_action_tables(raw, page_lines_fast(raw))
     pages = remove_furniture(pages, settings.furniture_lines)
     builder = DocumentBuilder()
     for paragraph in paragraphs(line for page in pages for line in page):
         if "\t" in paragraph:
-            builder.add("table_row", " | ".join(clean_inline(c) for c in paragraph.split("\t")))
+            builder.add_row(paragraph.split("\t"))
             continue
         text, bulleted = strip_bullet(paragraph)
         builder.add("list_item" if bulleted else line_kind(text), text)

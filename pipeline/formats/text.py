@@ -7,16 +7,15 @@ from collections.abc import Iterable
 
 from charset_normalizer import from_bytes
 
-from models.records import BlockKind, Document, RawDocument
+from models.records import Document, RawDocument
 from pipeline.errors import ConvertError
-from pipeline.formats.builder import DocumentBuilder, clean_inline, strip_bullet
+from pipeline.formats.builder import SENTENCE_END, DocumentBuilder, clean_inline, line_kind, strip_bullet
 
 # ModernGov printed minutes mark each agenda item with <AI1> ... </AI1>.
 _ITEM_MARKER = re.compile(r"^\s*</?AI\d+>\s*$", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
-_SENTENCE_END = (".", ";", ",", ":", "?", "!")
 _FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.DOTALL)
 _HIDDEN_HTML = re.compile(r"<(\w+)[^>]*display:\s*none[^>]*>.*?</\1>", re.DOTALL)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
@@ -68,16 +67,6 @@ def _looks_binary(text: str) -> bool:
     return len(CONTROL_CHARACTERS.findall(sample)) / len(sample) > 0.05
 
 
-def line_kind(line: str) -> BlockKind:
-    """Guess a plain line's role: a short line without closing punctuation is a heading."""
-    words = line.split()
-    if len(words) <= 14 and len(line) <= 110 and not line.endswith(_SENTENCE_END):
-        return "heading"
-    if re.fullmatch(r"\(?[0-9]{1,3}[.)]?", line):
-        return "heading"
-    return "paragraph"
-
-
 def add_lines(builder: DocumentBuilder, lines: Iterable[str], markdown: bool = False) -> None:
     """Add plain lines to ``builder``, one block each, skipping item markers and blanks."""
     for original in lines:
@@ -99,8 +88,7 @@ def _add_markdown_line(builder: DocumentBuilder, line: str) -> None:
         builder.add("heading", _MD_HEADING.sub("", line).rstrip("#").strip())
     elif line.startswith("|"):
         if not _MD_TABLE_RULE.match(line):
-            cells = [clean_inline(cell) for cell in line.strip("|").split("|")]
-            builder.add("table_row", " | ".join(cell for cell in cells if cell))
+            builder.add_row(line.strip().strip("|").split("|"))
     else:
         text, bulleted = strip_bullet(line)
         builder.add("list_item" if bulleted else line_kind(text), text)
@@ -161,7 +149,7 @@ def _is_title_line(line: str) -> bool:
     """'Gortadroma Landfill', '4. Travel and Transportation', '2. Corporate Services:': a title, not a sentence."""
     title = re.sub(r"^\d{1,3}[.)]?\s+", "", line.strip()).rstrip(":")
     words = title.split()
-    return 0 < len(words) <= 6 and not title.endswith(_SENTENCE_END) and title[:1].isupper()
+    return 0 < len(words) <= 6 and not title.endswith(SENTENCE_END) and title[:1].isupper()
 
 
 def convert_text(raw: RawDocument) -> Document:
