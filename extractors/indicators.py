@@ -38,6 +38,7 @@ MEASURE_TAIL = re.compile(
     r"(?:around\s+|approximately\s+|about\s+|some\s+|just\s+(?:over|under)\s+)?[(£€$]?$",
     re.I,
 )
+MEASURE_BRACKET = re.compile(r"\s*\(\s*[£€$]?$")  # 'the Lancashire teenage pregnancy rate (20.0 per 1,000)'
 CLAUSE_BREAK = re.compile(
     r"[;:–—]|\s-\s|,\s+(?:with|while|whilst|which|compared|against|and|but)\b|\(|\bcompared\b", re.I
 )
@@ -74,6 +75,7 @@ PERIOD_WORD = re.compile(
 )
 # '50.3 (children with child protection plans per 10,000 population)': what the rate counts, from the figure on
 DESCRIPTION_AFTER = re.compile(r"[\d.,]+%?\s*\((?P<what>[a-z][^()]{5,80}?)\s+per\s+1[0,]*\b")
+NUMBER_OF = re.compile(r"\bnumbers?\s+of\s+(?P<what>[^,;:()]{3,120})", re.I)
 CHANGE_WORD = re.compile(r"^(?:increase|decrease|reduction|rise|fall|drop|up|down|change|improvement)s?$", re.I)
 NOT_WORD = re.compile(r"^[\d.,%£€$()/–-]+$")
 SHORT_FORM = re.compile(r"\((?P<short>[A-Z][A-Za-z]{1,6})\)")
@@ -129,7 +131,7 @@ def _clause_before(sentence: str, start: int, previous_end: int) -> str:
 def _measure_before(clause: str) -> list[str] | None:
     """'The CLA rate of' -> CLA rate: the words up to a measure word that the tail joins to the figure."""
     window = clause[-MEASURE_WINDOW:]
-    tail = MEASURE_TAIL.search(window)
+    tail = MEASURE_TAIL.search(window) or MEASURE_BRACKET.search(window)
     if not tail:
         return None
     words = window[: tail.start()].split()
@@ -137,6 +139,24 @@ def _measure_before(clause: str) -> list[str] | None:
         return None
     words = _trim(_words(FRAMING.sub("", " ".join(words[-6:]))))
     return words if len(words) >= 2 or (words and words[-1].lower() not in MEASURE_WORDS) else None
+
+
+def _number_of(clause: str) -> list[str] | None:
+    """'a reduction in the number of Slight casualties in the first six months of 2017 (1,380)':
+    what is counted, read from 'the number of' up to the phrase that says where or when."""
+    match = NUMBER_OF.search(clause[-MEASURE_WINDOW * 2 :])
+    if not match:
+        return None
+    words: list[str] = []
+    for raw in match.group("what").split():
+        word = raw.strip(".,;:'’\"()")
+        if not word or NOT_WORD.match(word) or RIGHT_STOP.match(word) or VERB.match(word) or AUXILIARY.match(word):
+            break
+        words.append(word)
+        if raw[-1:] in ",.;:)" or len(words) >= NAME_LENGTH:
+            break
+    words = _trim(words)
+    return ["number", "of", *words] if words else None
 
 
 def _phrase_after(sentence: str, end: int, unit: str) -> list[str] | None:
@@ -194,6 +214,7 @@ def indicator_name(sentence: str, start: int, end: int, unit: str, previous_end:
     words = (
         _described(sentence, start)
         or _measure_before(clause)
+        or _number_of(clause)
         or _phrase_after(sentence, end, unit)
         or _subject(clause)
         or _trim(_words(sentence[:start]))[-NAME_LENGTH:]

@@ -85,6 +85,7 @@ COMPARED_AFTER = re.compile(
     r"statistical\s+neighbou?rs|the\s+(?:region|North\s+West|UK))|nationally|regionally)\b",
     re.I,
 )
+FROM_TO = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*to\s+(?:around\s+|approximately\s+)?[£€$(]?$")
 CURRENT = re.compile(r"\bcurrent(?:ly)?\b", re.I)
 # 'compared to 2015 (1,709) and 2016 (1,693)': a figure joined to the one before continues its comparison
 CONTINUATION = re.compile(r"^\)?\s*(?:,|and|or)\s+(?:in\s+)?(?:20\d\d(?:/\d\d)?|Q[1-4]|[A-Z][a-z]+)?\s*\(?$")
@@ -261,10 +262,17 @@ def _document_period(document: Document) -> str | None:
 
 
 def _sentence_metrics(
-    sentence: str, offset: int, default_period: str | None, expand: dict[str, str], heading: str | None = None
+    sentence: str,
+    offset: int,
+    default_period: str | None,
+    expand: dict[str, str],
+    heading: str | None = None,
+    before: str | None = None,
 ) -> list[Metric]:
     """The figures of one sentence; ``heading`` names what a sentence opening with its figure measures
-    ('Children Protection Plans' above '1194 (48.2 per 10,000), reduced from 1296 ...')."""
+    ('Children Protection Plans' above '1194 (48.2 per 10,000), reduced from 1296 ...'); ``before`` is
+    the indicator of the previous sentence's own figure, which a sentence of comparators alone
+    continues ('..., takes longer than the national (558 days), regional (565 days) ...')."""
     found: list[Metric] = []
     own_indicator: str | None = None  # the sentence's own figure's indicator, shared with its comparators
     previous_end = 0
@@ -275,6 +283,10 @@ def _sentence_metrics(
             comparator = found[-1].comparator
         if comparator is not None and own_indicator is not None:
             indicator = own_indicator
+        elif comparator is not None and before is not None and not found:
+            indicator = own_indicator = before
+        elif comparator is None and found and found[-1].comparator == "previous" and FROM_TO.match(between):
+            indicator = own_indicator = found[-1].indicator  # 'improved from 717 days (2012-15) to 619 days'
         else:
             indicator = indicator_name(sentence, figure.start, figure.end, figure.unit, previous_end, expand)
             if not indicator and heading:
@@ -306,6 +318,10 @@ def extract_metrics(document: Document, sections: tuple[Section, ...]) -> tuple[
         if block.kind == "heading" and len(text) < 60 and "%" not in text and "£" not in text:
             heading = text if len(text.split()) <= 8 else None
             continue
+        before: str | None = None
         for sentence, offset, _ in split_sentences(text, block.start):
-            metrics.extend(_sentence_metrics(sentence, offset, default_period, expand, heading))
+            found = _sentence_metrics(sentence, offset, default_period, expand, heading, before)
+            own = [m.indicator for m in found if m.comparator is None]
+            before = own[-1] if own else None
+            metrics.extend(found)
     return tuple(metrics)

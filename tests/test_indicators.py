@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from extractors.indicators import abbreviations, indicator_name
+from extractors.metrics import extract_metrics
+from pipeline.formats.builder import DocumentBuilder
 
 
 def name(sentence: str, figure: str, unit: str, expand: dict[str, str] | None = None) -> str:
@@ -73,3 +75,39 @@ def test_changes_name_what_changed_and_periods_are_not_indicators() -> None:
     assert name(sentence, "83%", "percent") == "change in e-book downloads"
     sentence = "Although fewer NHS health checks were offered (22,486) than in the same period last year."
     assert name(sentence, "22,486", "count") == "fewer NHS health checks"
+
+
+def test_what_is_counted_after_the_number_of() -> None:
+    sentence = (
+        "In terms of road safety, there has been a significant reduction in the number of Slight casualties "
+        "in the first six months of 2017 (1,380), compared to 2015 (1,709) and 2016 (1,693)."
+    )
+    assert name(sentence, "1,380", "count") == "number of Slight casualties"
+
+
+def test_a_measure_named_just_before_its_bracketed_figure() -> None:
+    sentence = (
+        "Latest available data for the second quarter in 2016 saw a decrease in the Lancashire teenage "
+        "pregnancy rate (20.0 per 1,000), down 23.3% on the previous quarter."
+    )
+    assert name(sentence, "20.0 per 1,000", "per_1000") == "Lancashire teenage pregnancy rate"
+
+
+def test_a_sentence_of_comparators_alone_continues_the_previous_sentences_indicator() -> None:
+    text = (
+        "The published Adoptions data also suggests that the average time between a child entering care and "
+        "moving in with their adoptive family in Lancashire improved from 717 days (2012-15) to 619 days "
+        "(2013-16). However, Lancashire remains in the lower quartile nationally against this indicator and "
+        "takes longer than the national (558 days), regional (565 days) and statistical neighbour average "
+        "times (571.7 days)."
+    )
+    builder = DocumentBuilder()
+    builder.add("paragraph", text)
+    metrics = {m.value: m for m in extract_metrics(builder.build("adoption.txt", "text/plain"), ())}
+    own = metrics[619.0].indicator
+    assert own == metrics[717.0].indicator == "average time between a child entering care and"
+    assert [(metrics[v].indicator, metrics[v].comparator) for v in (558.0, 565.0, 571.7)] == [
+        (own, "national"),
+        (own, "regional"),
+        (own, "statistical_neighbours"),
+    ]
