@@ -165,8 +165,8 @@ def _phrase_after(sentence: str, end: int, unit: str) -> list[str] | None:
     of = re.match(r"^\s*(?:\)\s*)?of\s+", rest)
     if unit == "percent" and of:
         rest = rest[of.end() :]
-    elif unit not in ("count", "percent") or of:
-        return None
+    elif unit not in ("count", "percent") or of or rest.lstrip().startswith("("):
+        return None  # '87.6% (provisional figures)': a bracket qualifies the figure, it does not name it
     words: list[str] = []
     for raw in rest.split():
         word = raw.strip(".,;:'’\"()")

@@ -111,3 +111,8 @@ def test_a_sentence_of_comparators_alone_continues_the_previous_sentences_indica
         (own, "regional"),
         (own, "statistical_neighbours"),
     ]
+
+
+def test_a_bracket_after_the_figure_qualifies_it_and_does_not_name_it() -> None:
+    sentence = "Uptake figures for 2017/18 quarter 1 have since increased to 87.6% (provisional figures) from 82.4%."
+    assert name(sentence, "87.6%", "percent") == "Uptake figures for quarter"
