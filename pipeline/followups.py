@@ -8,6 +8,10 @@ A passage is a follow-up when it shares at least two distinctive words with the 
 report-back cue and another content word; the best passage of each later document is kept with its
 score (rapidfuzz token_set_ratio over the distinctive words) as evidence.
 
+A later meeting's action log (rows read by the action-table extractor) speaks for itself: an action
+restated in one of its rows is linked to that row, and is done only when the row's status says so;
+the log's rows are not read again as report-back sentences.
+
 Tracing runs when a document is stored: its passages are matched against the open actions of earlier
 meetings of its body, and its own actions against the documents of later meetings already stored, so
 the order in which documents arrive does not matter.
@@ -27,6 +31,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
+from extractors.action_tables import NAME as ACTION_TABLES
 from extractors.text import STOP_WORDS, split_sentences
 from models import orm
 from models.records import Document
@@ -126,6 +131,20 @@ class Candidate:
 class Match:
     passage: Passage
     score: float
+    closes: bool = True  # a report-back closes the action; an action-log row only when its status says done
+
+
+@dataclass(frozen=True, slots=True)
+class LogRow:
+    """A row of a stored action log: the action as restated there, and its stated status."""
+
+    text: str
+    start: int
+    end: int
+    done: bool
+
+
+LOG_ROW_SIMILARITY = 80  # token_set_ratio between an action and the log row that restates it
 
 
 @functools.lru_cache(maxsize=8192)
@@ -192,6 +211,39 @@ def best_follow_up(
     return best
 
 
+def best_log_row(action_text: str, rows: Iterable[LogRow]) -> Match | None:
+    """The action-log row that restates the action, if any."""
+    best: Match | None = None
+    for row in rows:
+        score = float(fuzz.token_set_ratio(action_text, row.text, processor=str.lower))
+        if score >= LOG_ROW_SIMILARITY and (best is None or score > best.score):
+            best = Match(Passage(row.text, row.start, row.end), score, closes=row.done)
+    return best
+
+
+def _log_rows(session: Session, document_id: int) -> list[LogRow]:
+    rows = session.execute(
+        select(orm.Action.text, orm.Action.span_start, orm.Action.span_end, orm.Action.status).where(
+            orm.Action.document_id == document_id, orm.Action.extractor == ACTION_TABLES
+        )
+    ).all()
+    return [LogRow(text, start, end, status == "done") for text, start, end, status in rows]
+
+
+def _outside_rows(found: list[Candidate], rows: list[LogRow], text: str) -> list[Candidate]:
+    """Candidates not on a line of the action log (a row speaks through its status, not as a sentence)."""
+    if not rows:
+        return found
+    lines = [(text.rfind("\n", 0, row.start) + 1, row.end) for row in rows]
+    return [c for c in found if not any(start <= c.passage.start < end for start, end in lines)]
+
+
+def _follow_up(
+    text: str, topic: str | None, rows: list[LogRow], found: list[Candidate], ignore: frozenset[str]
+) -> Match | None:
+    return best_log_row(text, rows) or best_follow_up(text, topic, found, ignore)
+
+
 def _meeting_of(session: Session, document_id: int) -> tuple[int, dt.date, str] | None:
     row = session.execute(
         select(orm.Meeting.body_id, orm.Meeting.date, orm.Body.name)
@@ -205,7 +257,7 @@ def _meeting_of(session: Session, document_id: int) -> tuple[int, dt.date, str] 
 
 
 def _record(session: Session, links: list[tuple[int, int, Match]]) -> None:
-    """Store (action id, document id, match) links; their actions are done."""
+    """Store (action id, document id, match) links; the actions whose match closes them are done."""
     if not links:
         return
     session.execute(
@@ -224,8 +276,9 @@ def _record(session: Session, links: list[tuple[int, int, Match]]) -> None:
             for action_id, document_id, match in links
         ],
     )
-    done = sorted({action_id for action_id, _, _ in links})
-    session.execute(update(orm.Action).where(orm.Action.id.in_(done)).values(status="done"))
+    done = sorted({action_id for action_id, _, match in links if match.closes})
+    if done:
+        session.execute(update(orm.Action).where(orm.Action.id.in_(done)).values(status="done"))
 
 
 _CACHE: OrderedDict[tuple[int, str, frozenset[str]], list[Candidate]] = OrderedDict()
@@ -267,9 +320,11 @@ def trace(session: Session, document_id: int, document: Document) -> int:
         .order_by(orm.Action.id.desc())
         .limit(MAX_OPEN_ACTIONS)
     ).all()
-    here = candidates(passages(document.text), ignore) if earlier else []  # worked out only when needed
+    rows_here = _log_rows(session, document_id) if earlier else []
+    # worked out only when needed
+    here = _outside_rows(candidates(passages(document.text), ignore), rows_here, document.text) if earlier else []
     for action_id, text, topic in earlier:
-        if match := best_follow_up(text, topic, here, ignore):
+        if match := _follow_up(text, topic, rows_here, here, ignore):
             links.append((action_id, document_id, match))
     own = session.execute(
         select(orm.Action.id, orm.Action.text, orm.Action.topic).where(orm.Action.document_id == document_id)
@@ -290,9 +345,13 @@ def trace(session: Session, document_id: int, document: Document) -> int:
         .limit(MAX_LATER_DOCUMENTS)
     ).all()
     for later_id, sha in later:
+        rows_there = _log_rows(session, later_id)
         there = _stored_candidates(session, later_id, sha, ignore)
+        if rows_there:
+            text_there = session.scalar(select(orm.SourceDocument.text).where(orm.SourceDocument.id == later_id)) or ""
+            there = _outside_rows(there, rows_there, text_there)
         for action_id, text, topic in own:
-            if match := best_follow_up(text, topic, there, ignore):
+            if match := _follow_up(text, topic, rows_there, there, ignore):
                 links.append((action_id, later_id, match))
     _record(session, links)
     return len(links)

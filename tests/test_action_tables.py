@@ -11,7 +11,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
 from fpdf import FPDF
+from sqlalchemy import Engine
 
 from extractors.action_tables import column_of, due_date, read_header
 from extractors.actions import extract_actions
@@ -19,7 +21,7 @@ from models.records import RawDocument
 from pipeline.formats.html import convert_html
 from pipeline.formats.pdf import convert_pdf
 from pipeline.segment import segment
-from tests.conftest import minutes
+from tests.conftest import minutes, seed
 
 HEADER = ("Minute", "Action", "Lead Officer", "Target Date", "Status")
 ROWS = (
@@ -151,3 +153,43 @@ def test_action_log_status_and_owner_reach_the_database(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     done = json.loads(result.stdout)
     assert [(a["owner"], a["text"][:30]) for a in done] == [("Paul Bond", "Take these queries away and ar")]
+
+
+def _later_log(path: Path) -> Path:
+    """The action sheet as the committee's next meeting (21 June 2018) would receive it."""
+    lines = [
+        "Cabinet Committee on Performance Improvement - Thursday, 21st June, 2018 2.00 pm",
+        "",
+        "## 1. Apologies",
+        "",
+        "None were received.",
+        "",
+        "## 2. Action sheet",
+        "",
+        "The Committee received the action sheet from the meeting held on 27 February 2018.",
+        "",
+        "| " + " | ".join(HEADER) + " |",
+        "|" + "---|" * len(HEADER),
+        *("| " + " | ".join(row) + " |" for row in ROWS),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("later_first", [False, True])
+def test_a_later_action_log_closes_only_the_actions_it_marks_complete(
+    engine: Engine, tmp_path: Path, later_first: bool
+) -> None:
+    url = engine.url.render_as_string(hide_password=False)
+    minutes_of_february = seed("001")
+    log_of_june = _later_log(tmp_path / "ccpi-2018-06-21.md")
+    for path in (log_of_june, minutes_of_february) if later_first else (minutes_of_february, log_of_june):
+        assert minutes("ingest", str(path), "--db", url).returncode == 0
+    rows = json.loads(minutes("actions", "--db", url, "--format", "json").stdout)
+    february = [row for row in rows if row["date"] == "2018-02-27"]
+    paul_bond = next(row for row in february if row["text"].startswith("agreed to take these queries away"))
+    assert (paul_bond["status"], paul_bond["follow_ups"]) == ("done", 1)
+    academy_orders = next(row for row in february if row["text"].startswith("a report on Academy Orders"))
+    assert academy_orders["follow_ups"] == 1 and academy_orders["status"] != "done"  # the log says Open
+    detail = json.loads(minutes("action", str(paul_bond["id"]), "--db", url, "--format", "json").stdout)
+    assert detail["follow_ups"][0]["document"].endswith("ccpi-2018-06-21.md")
