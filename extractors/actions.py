@@ -23,8 +23,8 @@ NAME = "actions"
 VERSION = "2"
 
 _ROLE_OR_BODY = (
-    r"(?:the\s+)?(?:(?:[A-Z][\w'’&-]*|&)\s+){0,5}(?:Director|Head|Manager|Officer|Chief\s+Executive|Leader|Clerk|Team|"
-    r"Board|Committee|Cabinet|Council|Lead|Engineer|Administrator|Secretary)"
+    r"(?:the\s+)?(?:(?:[A-Z][\w'’&-]*|&)\s+(?:and\s+(?=[A-Z]))?){0,5}(?:Directors?|Heads?|Managers?|Officers?|"
+    r"Chief\s+Executive|Leader|Clerk|Team|Board|Committee|Cabinet|Council|Lead|Engineer|Administrator|Secretary)\b"
     r"(?:\s+(?:of|for)\s+(?:[A-Z][\w'’&-]*\s?)+)?"
 )
 _TITLED = rf"(?:{TITLE})\s+(?:(?:Mrs|Mr|Ms|Dr|Sir)\.?\s+)?(?:(?:[A-Z]\.?\s+){{0,3}})?[A-Z][\w'’-]+"
@@ -47,12 +47,29 @@ KEYWORDS = (
     "recommended", "suggested", "wished", "like", "presented", "brought", "submitted", "provided", "circulated",
     "reported", "considered", "covered", "distributed", "made", "action", "expected", "monitored", "shall",
     "launched", "introduced", "implemented", "rolled out", "piloted", "established", "set up", "published",
+    "requests", "request ", "asks", "ask ", "instruct", "directs ", "directed", "tasked", "invited",
 )  # fmt: skip
+
+
+# The verbs of an instruction in the subjunctive ('that officers provide ...', 'that the Director report back')
+_INSTRUCTED = (
+    r"(?:provide|report|bring|write|investigate|circulate|arrange|prepare|produce|update|review|develop|contact|"
+    r"liaise|present|submit|send|explore|seek|undertake|consult|meet|publish|attend|look\s+into|draw\s+up|"
+    r"establish|set\s+up|ensure)"
+)
+# 'That' opening a decision: at the start of the sentence or after the verb that made it
+_DECISION_THAT = (
+    r"(?:^\W*(?:\(?[0-9a-z]{1,4}[.)]\s*)?|\b(?:RESOLVED|[Rr]esolved|agreed|decided|recommended|requested|"
+    r"recommends|requests)\W{0,4})[Tt]hat\s+"
+)
+INSTRUCTION = re.compile(
+    rf"{_DECISION_THAT}(?:relevant\s+|all\s+)?(?:the\s+)?(?:[A-Z]|officers\b)[^.]{{0,80}}?\s{_INSTRUCTED}\b"
+)
 
 
 def may_hold_action(sentence: str) -> bool:
     low = sentence.lower()
-    return any(word in low for word in KEYWORDS)
+    return any(word in low for word in KEYWORDS) or ("that " in low and INSTRUCTION.search(sentence) is not None)
 
 
 REPORTED = re.compile(
@@ -90,6 +107,10 @@ _PARTICIPLE = (
 _DECISION_PARTICIPLE = (
     r"(?:called|named|renamed|noted|approved|agreed|confirmed|signed|received|accepted|adopted|endorsed)"
 )
+# What a committee is asked to do with a report, which is no work after the meeting
+_RECEIVING = (
+    r"(?:note|consider|approve|agree|endorse|comment|support|receive|accept|speak|address|present\s+the\s+report)"
+)
 RULES: tuple[Rule, ...] = (
     # 'Sally Allen, Head of ..., agreed to find out why', 'She also undertook to check the position'
     Rule(
@@ -115,6 +136,36 @@ RULES: tuple[Rule, ...] = (
         re.compile(
             rf"(?P<owner>{_OWNER})(?:,[^.]*?,)?\s+(?:was\s+asked|were\s+asked|would|will|is\s+to|are\s+to|"
             r"was\s+to)\s+(?P<text>(?:to\s+)?(?!be\b|have\b|not\b|take\s+place\b|commence\b|leave\b)[a-z].+)"
+        ),
+        "group",
+        "group",
+    ),
+    # 'requests the Policy and Improvement Officer to investigate the two issues raised, and report back'
+    Rule(
+        re.compile(r"\b(?:requests?|requested|asks?|asked|instructs?|instructed|directs?|directed)\s+(?:the\s+)?[A-Z]"),
+        re.compile(
+            rf"\b(?:requests?|requested|asks?|asked|instructs?|instructed|directs?|directed)\s+(?P<owner>{_OWNER})"
+            rf"\s+to\s+(?P<text>(?!be\b|{_RECEIVING}\b)[a-z].+)"
+        ),
+        "group",
+        "group",
+    ),
+    # 'That the Temporary Scrutiny Officer be requested to canvass the Members of this Committee ...'
+    Rule(
+        re.compile(r"\bbe\s+(?:requested|asked|instructed|tasked|invited)\s+to\s"),
+        re.compile(
+            rf"(?P<owner>{_OWNER})\s+be\s+(?:requested|asked|instructed|tasked|invited)\s+to\s+"
+            rf"(?P<text>(?!{_RECEIVING}\b)[a-z].+)"
+        ),
+        "group",
+        "group",
+    ),
+    # a resolution that tells someone what to do: 'RESOLVED that relevant Heads of Services provide a full update'
+    Rule(
+        INSTRUCTION,
+        re.compile(
+            rf"{_DECISION_THAT}(?P<owner>(?:relevant\s+|all\s+)?(?:{_ROLE_OR_BODY}|{_TITLED}|{FULL_NAME}|officers))"
+            rf"\s+(?P<text>{_INSTRUCTED}\b.+)"
         ),
         "group",
         "group",

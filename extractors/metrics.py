@@ -63,6 +63,7 @@ SKIP_AFTER = re.compile(
     re.IGNORECASE,
 )
 YEAR = re.compile(r"^(?:19|20)\d\d$")
+DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|both|all)\s$", re.I)
 COMPARATORS: tuple[tuple[re.Pattern[str], Comparator], ...] = (
     (
         re.compile(r"statistical\s+neighbou?rs?|comparator\s+authorities|similar\s+authorities", re.I),
@@ -159,6 +160,8 @@ def _skip(sentence: str, start: int, end: int, raw: str) -> bool:
         return True  # '1. Apologies', '(2) Endorsed ...', '43 Performance Reporting ...'
     if YEAR_RANGE.match(raw) or _in_address(sentence, start, end):
         return True
+    if not raw[:1].isdigit() and DEFINITE_BEFORE.search(before):
+        return True  # 'meetings between the four Chairs', 'investigate the two issues raised': a known set
     if raw[:1].isupper() and not raw[:1].isdigit() and NAME_WORD_AFTER.match(after):
         return True  # a number word inside a name: 'Six Town Housing'
 

@@ -206,6 +206,31 @@ def test_actions_owner_and_due_month() -> None:
     assert actions[0].text.startswith("agreed to take these queries away")
 
 
+def test_resolutions_that_tell_someone_what_to_do_are_actions() -> None:
+    document = doc(
+        # Sheffield, Cabinet: a request in a lettered resolution
+        "(b) requests the Policy and Improvement Officer to investigate the two issues raised, and report back on "
+        "possible outcomes to the next meeting.",
+        # Bromsgrove, Overview and Scrutiny Board: the subjunctive of an instruction
+        "RESOLVED that relevant Heads of Services provide a full update on any outstanding items and attend the next "
+        "available meeting.",
+        # North Hertfordshire, Overview and Scrutiny Committee: 'be requested to'
+        "(2) That the Temporary Scrutiny Officer be requested to canvass the Members of this Committee in order to "
+        "ascertain the most appropriate date for the Centre of Public Scrutiny training course.",
+        # Lancashire, Corporate Parenting Board: a relative clause, no instruction
+        "The report provides an overview of performance information that Business Intelligence produce in relation "
+        "to Children in Care and Care Leavers.",
+        # what a committee is asked to do with a report is no action
+        "The Chair asked the Committee to note the report.",
+    )
+    actions = extract_actions(document, (), dt.date(2018, 6, 18))
+    assert [(a.owner, a.text.split(",")[0][:40]) for a in actions] == [
+        ("Policy and Improvement Officer", "investigate the two issues raised"),
+        ("relevant Heads of Services", "provide a full update on any outstanding"),
+        ("Temporary Scrutiny Officer", "canvass the Members of this Committee in"),
+    ]
+
+
 def test_metrics_rate_and_comparators() -> None:
     document = doc(
         "The CLA rate of 77.8 children looked after per 10,000 population was significantly higher "
@@ -226,9 +251,12 @@ def test_metrics_money_change_and_skips() -> None:
         "David reported that there was a High Needs block overspend of £6m.",
         "the monthly total for delayed transfers of care had decreased by 644 days (-14.2%).",
         "those aged 40 to 74 years on 30th September 2017 in Key Stage 4",
+        # Sheffield: number words for a known set are no figures
+        "The Chair suggested regular meetings between the four Chairs.",
+        "four secondary schools in Lancashire were judged as Inadequate.",
     )
     got = [(m.value, m.unit) for m in extract_metrics(document, ())]
-    assert got == [(6_000_000.0, "GBP"), (644.0, "days"), (-14.2, "percent")]
+    assert got == [(6_000_000.0, "GBP"), (644.0, "days"), (-14.2, "percent"), (4.0, "count")]
 
 
 def test_moderngov_meeting_heading_gives_body_and_date_not_the_previous_minutes() -> None:
