@@ -76,6 +76,11 @@ PERIOD_WORD = re.compile(
 # '50.3 (children with child protection plans per 10,000 population)': what the rate counts, from the figure on
 DESCRIPTION_AFTER = re.compile(r"[\d.,]+%?\s*\((?P<what>[a-z][^()]{5,80}?)\s+per\s+1[0,]*\b")
 NUMBER_OF = re.compile(r"\bnumbers?\s+of\s+(?P<what>[^,;:()]{3,120})", re.I)
+CHANGE_BEFORE = re.compile(
+    r"\b(?:an?|the)\s+(?:\w+\s+)?(?:decrease|increase|reduction|improvement|rise|fall|drop|deterioration)"
+    r"\s+(?:for\s+(?:the\s+)?[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*\s+)?(?:in|for|of)\s+(?:the\s+)?"
+    r"(?P<what>[^,;:()]{5,120}?)\s*(?:,|$|\bfrom\b)"
+)
 CHANGE_WORD = re.compile(r"^(?:increase|decrease|reduction|rise|fall|drop|up|down|change|improvement)s?$", re.I)
 NOT_WORD = re.compile(r"^[\d.,%£€$()/–-]+$")
 SHORT_FORM = re.compile(r"\((?P<short>[A-Z][A-Za-z]{1,6})\)")
@@ -159,9 +164,18 @@ def _number_of(clause: str) -> list[str] | None:
     return ["number", "of", *words] if words else None
 
 
+def _change_subject(clause: str) -> list[str] | None:
+    """'suggests a decrease for Lancashire for the time taken for children to be matched ..., from 279 days':
+    what changed, named after the change word."""
+    match = CHANGE_BEFORE.search(clause)
+    return _trim(_words(match.group("what"))) or None if match else None
+
+
 def _phrase_after(sentence: str, end: int, unit: str) -> list[str] | None:
     """'% of these plans were up to date' -> plans up to date; '122 children entering care' -> children ..."""
     rest = sentence[end:]
+    if unit == "count" and sentence[end : end + 1] == ")" and sentence[end - 1 : end].isdigit():
+        rest = rest[1:]  # 'fewer (22,486) NHS health checks were offered': the figure's own bracket closes
     of = re.match(r"^\s*(?:\)\s*)?of\s+", rest)
     if unit == "percent" and of:
         rest = rest[of.end() :]
@@ -215,6 +229,7 @@ def indicator_name(sentence: str, start: int, end: int, unit: str, previous_end:
         _described(sentence, start)
         or _measure_before(clause)
         or _number_of(clause)
+        or _change_subject(clause)
         or _phrase_after(sentence, end, unit)
         or _subject(clause)
         or _trim(_words(sentence[:start]))[-NAME_LENGTH:]
@@ -224,7 +239,7 @@ def indicator_name(sentence: str, start: int, end: int, unit: str, previous_end:
         words = _subject(FRAMING.sub("", sentence[:start])) or words
     if len(words) == 1 and CHANGE_WORD.match(words[0]):
         # 'an increase of 16%': a change in what the sentence is about
-        subject = _subject(FRAMING.sub("", sentence[:start]))
+        subject = _change_subject(sentence[:start]) or _subject(FRAMING.sub("", sentence[:start]))
         if subject and not CHANGE_WORD.match(subject[0]):
             words = ["change", "in", *subject]
     return " ".join(_expanded(w, expand) for w in words)[:120]

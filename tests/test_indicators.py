@@ -116,3 +116,18 @@ def test_a_sentence_of_comparators_alone_continues_the_previous_sentences_indica
 def test_a_bracket_after_the_figure_qualifies_it_and_does_not_name_it() -> None:
     sentence = "Uptake figures for 2017/18 quarter 1 have since increased to 87.6% (provisional figures) from 82.4%."
     assert name(sentence, "87.6%", "percent") == "Uptake figures for quarter"
+
+
+def test_what_changed_is_named_after_the_change_word() -> None:
+    sentence = (
+        "The published National and Local Authorities adoption scorecard suggests a decrease for Lancashire for "
+        "the time taken for children to be matched with an adoptive family following a court order, over a three "
+        "year rolling period, from 279 days (2012-15) to 258 days (2013-16), a decrease of 21 days."
+    )
+    assert name(sentence, "279 days", "days") == "time taken for children to be matched with"
+    assert name(sentence, "21 days", "days") == "change in time taken for children to be matched with"
+
+
+def test_a_count_in_brackets_before_what_it_counts() -> None:
+    sentence = "Although fewer (22,486) NHS health checks were offered to members of the eligible population."
+    assert name(sentence, "22,486", "count") == "NHS health checks offered to members"
