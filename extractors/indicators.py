@@ -38,6 +38,7 @@ MEASURE_TAIL = re.compile(
     r"(?:around\s+|approximately\s+|about\s+|some\s+|just\s+(?:over|under)\s+)?[(£€$]?$",
     re.I,
 )
+QUALIFIERS = frozenset({"of", "in", "for", "across", "within", "among", "amongst"})  # what or where is measured
 MEASURE_BRACKET = re.compile(r"\s*\(\s*[£€$]?$")  # 'the Lancashire teenage pregnancy rate (20.0 per 1,000)'
 CLAUSE_BREAK = re.compile(
     r"[;:–—]|\s-\s|,\s+(?:with|while|whilst|which|compared|against|and|but)\b|\(|\bcompared\b", re.I
@@ -79,7 +80,7 @@ NUMBER_OF = re.compile(r"\bnumbers?\s+of\s+(?P<what>[^,;:()]{3,120})", re.I)
 CHANGE_BEFORE = re.compile(
     r"\b(?:an?|the)\s+(?:\w+\s+)?(?:decrease|increase|reduction|improvement|rise|fall|drop|deterioration)"
     r"\s+(?:for\s+(?:the\s+)?[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*\s+)?(?:in|for|of)\s+(?:the\s+)?"
-    r"(?P<what>[^,;:()]{5,120}?)\s*(?:,|$|\bfrom\b)"
+    r"(?P<what>[A-Za-z][^,;:()]{4,119}?)\s*(?:,|$|\bfrom\b)"
 )
 CHANGE_WORD = re.compile(r"^(?:increase|decrease|reduction|rise|fall|drop|up|down|change|improvement)s?$", re.I)
 NOT_WORD = re.compile(r"^[\d.,%£€$()/–-]+$")
@@ -140,9 +141,28 @@ def _measure_before(clause: str) -> list[str] | None:
     if not tail:
         return None
     words = window[: tail.start()].split()
-    if not words or words[-1].lower().strip(".,") not in MEASURE_WORDS:
+    if not words:
         return None
-    words = _trim(_words(FRAMING.sub("", " ".join(words[-6:]))))
+    if words[-1].lower().strip(".,") in MEASURE_WORDS:
+        words = words[-6:]
+    elif CHANGE_WORD.match(words[-1]):
+        return None  # 'an increase of 1.2 percentage points': a change, named elsewhere
+    else:
+        # 'the proportion of ASYEs has increased to', 'coverage in the Lancashire Enterprise Partnership Area is'
+        qualified = [
+            i
+            for i in range(max(0, len(words) - 8), len(words) - 1)
+            if words[i].lower() in MEASURE_WORDS and words[i + 1].lower() in QUALIFIERS
+        ]
+        if not qualified:
+            return None
+        start, measure = max(0, qualified[-1] - 4), qualified[-1]
+        end = next(
+            (i for i in range(measure + 1, len(words)) if VERB.match(words[i]) or AUXILIARY.match(words[i])),
+            len(words),
+        )
+        words = words[start:end]
+    words = _trim(_words(FRAMING.sub("", " ".join(words))))
     return words if len(words) >= 2 or (words and words[-1].lower() not in MEASURE_WORDS) else None
 
 

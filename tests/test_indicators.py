@@ -131,3 +131,11 @@ def test_what_changed_is_named_after_the_change_word() -> None:
 def test_a_count_in_brackets_before_what_it_counts() -> None:
     sentence = "Although fewer (22,486) NHS health checks were offered to members of the eligible population."
     assert name(sentence, "22,486", "count") == "NHS health checks offered to members"
+
+
+def test_a_measure_word_qualified_by_what_or_where_it_measures() -> None:
+    sentence = (
+        "In Lancaster, where there have been a number of new appointments, "
+        "the proportion of ASYEs has increased to 63%."
+    )
+    assert name(sentence, "63%", "percent") == "proportion of ASYEs"
