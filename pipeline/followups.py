@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 from extractors.action_tables import NAME as ACTION_TABLES
 from extractors.text import STOP_WORDS, split_sentences
 from models import orm
-from models.records import Document
+from models.records import Action, Document
 
 NAME = "followups"
 VERSION = "1"
@@ -221,7 +221,16 @@ def best_log_row(action_text: str, rows: Iterable[LogRow]) -> Match | None:
     return best
 
 
-def _log_rows(session: Session, document_id: int) -> list[LogRow]:
+def log_rows(actions: Iterable[Action]) -> list[LogRow]:
+    """The rows of a document's action logs among its extracted actions."""
+    return [
+        LogRow(a.text, a.evidence.span[0], a.evidence.span[1], a.status == "done")
+        for a in actions
+        if a.evidence.extractor == ACTION_TABLES
+    ]
+
+
+def _stored_log_rows(session: Session, document_id: int) -> list[LogRow]:
     rows = session.execute(
         select(orm.Action.text, orm.Action.span_start, orm.Action.span_end, orm.Action.status).where(
             orm.Action.document_id == document_id, orm.Action.extractor == ACTION_TABLES
@@ -281,25 +290,31 @@ def _record(session: Session, links: list[tuple[int, int, Match]]) -> None:
         session.execute(update(orm.Action).where(orm.Action.id.in_(done)).values(status="done"))
 
 
-_CACHE: OrderedDict[tuple[int, str, frozenset[str]], list[Candidate]] = OrderedDict()
+_CACHE: OrderedDict[tuple[int, str, frozenset[str]], tuple[list[Candidate], list[LogRow]]] = OrderedDict()
 CACHE_SIZE = 256
 
 
-def _stored_candidates(session: Session, document_id: int, sha: str, ignore: frozenset[str]) -> list[Candidate]:
-    """A stored document's candidates, worked out once per process (keyed by its sha256, so never stale)."""
+def _stored(
+    session: Session, document_id: int, sha: str, ignore: frozenset[str]
+) -> tuple[list[Candidate], list[LogRow]]:
+    """A stored document's candidates and action-log rows, worked out once per process (keyed by its sha256)."""
     key = (document_id, sha, ignore)
     if key in _CACHE:
         _CACHE.move_to_end(key)
         return _CACHE[key]
     text = session.scalar(select(orm.SourceDocument.text).where(orm.SourceDocument.id == document_id)) or ""
-    found = _CACHE[key] = candidates(passages(text), ignore)
+    rows = _stored_log_rows(session, document_id)
+    found = _CACHE[key] = (_outside_rows(candidates(passages(text), ignore), rows, text), rows)
     if len(_CACHE) > CACHE_SIZE:
         _CACHE.popitem(last=False)
     return found
 
 
-def trace(session: Session, document_id: int, document: Document) -> int:
-    """Link follow-ups between this document and the other meetings of its body; the number of links made."""
+def trace(session: Session, document_id: int, document: Document, rows_here: list[LogRow] | None = None) -> int:
+    """Link follow-ups between this document and the other meetings of its body; the number of links made.
+
+    ``rows_here`` are the rows of the document's own action logs (see :func:`log_rows`)."""
+    rows_here = rows_here or []
     meeting = _meeting_of(session, document_id)
     if meeting is None:
         return 0
@@ -320,7 +335,6 @@ def trace(session: Session, document_id: int, document: Document) -> int:
         .order_by(orm.Action.id.desc())
         .limit(MAX_OPEN_ACTIONS)
     ).all()
-    rows_here = _log_rows(session, document_id) if earlier else []
     # worked out only when needed
     here = _outside_rows(candidates(passages(document.text), ignore), rows_here, document.text) if earlier else []
     for action_id, text, topic in earlier:
@@ -345,11 +359,7 @@ def trace(session: Session, document_id: int, document: Document) -> int:
         .limit(MAX_LATER_DOCUMENTS)
     ).all()
     for later_id, sha in later:
-        rows_there = _log_rows(session, later_id)
-        there = _stored_candidates(session, later_id, sha, ignore)
-        if rows_there:
-            text_there = session.scalar(select(orm.SourceDocument.text).where(orm.SourceDocument.id == later_id)) or ""
-            there = _outside_rows(there, rows_there, text_there)
+        there, rows_there = _stored(session, later_id, sha, ignore)
         for action_id, text, topic in own:
             if match := _follow_up(text, topic, rows_there, there, ignore):
                 links.append((action_id, later_id, match))

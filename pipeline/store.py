@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from extractors.names import looks_like_name, split_title
 from models import orm
 from models.records import Document, Evidence, Extraction, MediaType
-from pipeline.followups import trace
+from pipeline.followups import log_rows, trace
 from pipeline.output import to_gold_format
 from pipeline.resolve import indicator_key, match_indicator, person_key, person_kind
 
@@ -257,7 +257,7 @@ def store_extraction(session: Session, stored: StoredBytes, document: Document, 
     session.flush()
     _store_facts(session, row.id, meeting_id, extraction, _Resolver(session, council_id))
     session.flush()
-    trace(session, row.id, document)
+    trace(session, row.id, document, log_rows(extraction.actions))
     return "new" if is_new else "replaced"
 
 
