@@ -27,10 +27,12 @@ NAME = "metrics"
 VERSION = "1"
 
 _WORDS = alternation(w for w in WORD_NUMBERS if w not in {"one", "hundred"})
+# Each alternative opens with a cheap lookahead on its first character, so that most positions of a
+# sentence are rejected before the lookbehind and the word alternation run (a third of the time).
 CANDIDATE = re.compile(
     rf"(?P<currency>[£€$])\s?(?P<money>{NUMERAL})\s?(?P<mult>bn|billion|million|m|k)?\b"
-    rf"|(?<![\w/.£€$-])(?P<num>{NUMERAL})(?![\w/]|\.\d|-\d|:\d)"
-    rf"|\b(?P<word>{_WORDS})\b(?!-year-old)",
+    rf"|(?=[-+−–\d])(?<![\w/.£€$-])(?P<num>{NUMERAL})(?![\w/]|\.\d|-\d|:\d)"
+    rf"|(?=[efnstEFNST])\b(?P<word>{_WORDS})\b(?!-year-old)",
     re.IGNORECASE,
 )
 PERCENT_AFTER = re.compile(r"^\s?(?:%|per\s?cent\b|percent\b)")
