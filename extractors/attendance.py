@@ -8,6 +8,7 @@ from dataclasses import replace
 from extractors.names import (
     CHAIR_MARK,
     HONORIFICS,
+    PERSON_NAME,
     ROLE_HINT,
     ROLE_WORDS,
     looks_like_name,
@@ -32,7 +33,9 @@ LIST_HEADINGS: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
     (re.compile(r"^(?:Absent|Not\s+present)\s*:?", re.I), "absent"),
     (
         re.compile(
-            r"^(?:Present(?:\s+in\s+the\s+Chair)?|Attendees|Members\s+present|Councillors\s+present)\b\s*:?", re.I
+            r"^(?:Present(?:\s+in\s+the\s+Chair)?|Attendees|Attended\s+by|Members\s+present|Councillors\s+present)\b"
+            r"\s*:?",
+            re.I,
         ),
         "present",
     ),
@@ -75,6 +78,8 @@ PARENTHESES = re.compile(r"\s*\((?P<inside>[^()]*)\)")
 POST_NOMINALS = re.compile(r"(?:\s+(?:MBE|OBE|CBE|KBE|DBE|AM|MP|MEP|MS|MSP|JP|DL|KC|QC|BEM))+$")
 # names in a list: commas, 'and', or a bracket closing before the next name ('Cafferty (Chair) Appich (...)')
 SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*|(?<=\))\s+(?=[A-Z])")
+MINUTE_NUMBER = re.compile(r"^(?:\d{1,4}(?:[./]\d{1,4})?[.)]?|[A-Z]{1,4}\s?\d{1,4}[./]\d{1,4})\s+(?=[A-Z])")
+LATE_LIST_LIMIT = 8000  # characters
 STOP_AT = re.compile(r"^(?:\d{1,3}[.)]?|Item\b|Minutes?\b|Declarations?\b|Apologies\s+for\s+absence$)", re.I)
 
 
@@ -130,8 +135,19 @@ def _is_names_list(line: str) -> bool:
     return len(names) >= 2 and len(line) / len(names) <= 70
 
 
+TITLED_NAME_THEN_ROLE = re.compile(
+    rf"^(?P<name>(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+{PERSON_NAME})\s+"
+    r"(?P<role>(?:Clerk|Assistant|Senior|Principal|Deputy|Chief|Head|Director|Manager|Officer|Interim|Acting|Lead|"
+    r"Responsible\s+Financial\s+Officer)\b.*)$"
+)
+
+
 def _person_line(text: str) -> tuple[str, str | None] | None:
-    """'Jane Smith, Head of Finance' or 'Jane Smith - Head of Finance' (one officer per line)."""
+    """'Jane Smith, Head of Finance' or 'Jane Smith - Head of Finance' (one officer per line); with a
+    title, the role may follow without a comma ('Mr W Grosvenor Clerk and Executive Officer to ...')."""
+    if titled := TITLED_NAME_THEN_ROLE.match(text):
+        name, _ = split_title(titled.group("name"))
+        return name, titled.group("role").split(",")[0].strip()
     match = re.match(r"^(?P<name>[^,–()-]+?)\s*(?:,|–|-|\()\s*(?P<role>.+?)\)?$", text)
     if not match or not ROLE_HINT.search(match.group("role")):
         return None
@@ -150,14 +166,20 @@ def _role_of_group(heading: str) -> str | None:
 
 
 def _list_status(line: str) -> tuple[AttendanceStatus, str] | None:
+    """The status a heading line opens, and the names on the line after it; a minute number may lead
+    ('46. Apologies: Cllrs Sue Olivant, Paul Willoughby.')."""
+    numbered = MINUTE_NUMBER.match(line)
+    heading = line[numbered.end() :] if numbered else line
     for pattern, status in LIST_HEADINGS:
-        match = pattern.match(line)
+        match = pattern.match(heading)
         if match:
-            return status, line[match.end() :].strip(" :")
+            return status, heading[match.end() :].strip(" :.")
     return None
 
 
-def _from_lists(document: Document, limit: int) -> list[Attendee]:
+def _from_lists(document: Document, limit: int, inline_only: bool = False) -> list[Attendee]:
+    """Attendees of the lists under 'Present:', 'Apologies:' ... headings before ``limit``; with
+    ``inline_only``, only names on a heading's own line ('45. Attended by: Cllrs Fay Moon (Chairman), ...')."""
     attendees: list[Attendee] = []
     status: AttendanceStatus | None = None
     role: str | None = None
@@ -181,7 +203,11 @@ def _from_lists(document: Document, limit: int) -> list[Attendee]:
         if opened:
             status, rest = opened
             role = None
-            offset = block.start + len(line) - len(rest)
+            offset = block.start + line.index(rest) if rest else block.end
+            if inline_only:
+                attendees.extend(_line_attendees(rest, offset, status, None))
+                status = None
+                continue
         elif status is None:
             continue
         elif STOP_AT.match(line) or (block.kind == "paragraph" and len(line) > 160 and not _is_names_list(line)):
@@ -300,5 +326,10 @@ def extract_attendance(document: Document, sections: tuple[Section, ...]) -> tup
         )
     # Attendance lists stand before the first item; "Apologies" may also be item 1.
     limit = sections[1].span[0] if len(sections) > 1 else min(len(document.text), 4000)
-    attendees = _from_lists(document, limit) + _from_members_lines(document, limit) + _from_sentences(document)
+    listed = _from_lists(document, limit) + _from_members_lines(document, limit)
+    if not listed and limit < LATE_LIST_LIMIT:
+        # an agenda printed above the minutes ends the usual limit early: a heading with its names on the
+        # same line still says who attended
+        listed = _from_lists(document, min(len(document.text), LATE_LIST_LIMIT), inline_only=True)
+    attendees = listed + _from_sentences(document)
     return tuple(_mark_chair(document, _dedupe(attendees)))

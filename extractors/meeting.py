@@ -59,8 +59,10 @@ _LABELLED_DATE = re.compile(
 _MINUTES_OF = re.compile(
     # 'Minutes of the Meeting held on ...', 'MINUTES OF PROCEEDINGS AT MEETING OF THE MUNICIPAL DISTRICT OF X IN ...'
     r"\bMinutes\s+of\s+(?:proceedings\s+(?:at|of)\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:Ordinary|Extraordinary|Special|"
-    r"Annual|Virtual|Remote|Hybrid|Reconvened|Monthly)\s+)*(?:Meeting|meeting)(?:\s+of\s+(?:the\s+)?(?P<body>.+?))?\s+"
-    r"(?:(?:held|which took place|convened)\s+(?:on|at|in)|in|at|on)\b(?P<rest>.*)$",
+    r"Annual|Statutory|Full|Virtual|Remote|Hybrid|Reconvened|Monthly)\s+)*(?:Meeting|meeting)"
+    r"(?:\s+of\s+(?:the\s+)?(?P<body>.+?))?\s+"
+    # 'held on', 'held via Zoom on', 'which took place at'
+    r"(?:(?:held|which took place|convened)(?:\s+\w+){0,3}?\s+(?:on|at|in)|in|at|on)\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _TIME = re.compile(

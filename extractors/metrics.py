@@ -31,7 +31,7 @@ _WORDS = alternation(w for w in WORD_NUMBERS if w not in {"one", "hundred"})
 # sentence are rejected before the lookbehind and the word alternation run (a third of the time).
 CANDIDATE = re.compile(
     rf"(?P<currency>[£€$])\s?(?P<money>{NUMERAL})\s?(?P<mult>bn|billion|million|m|k)?\b"
-    rf"|(?=[-+−–\d])(?<![\w/.£€$-])(?P<num>{NUMERAL})(?![\w/]|\.\d|-\d|:\d)"
+    rf"|(?=[-+−–\d])(?<![\w/.£€$:-])(?P<num>{NUMERAL})(?![\w/]|\.\d|-\d|:\d)"
     rf"|(?=[efnstEFNST])\b(?P<word>{_WORDS})\b(?!-year-old)",
     re.IGNORECASE,
 )
@@ -71,7 +71,11 @@ COMPARATORS: tuple[tuple[re.Pattern[str], Comparator], ...] = (
         re.compile(r"statistical\s+neighbou?rs?|comparator\s+authorities|similar\s+authorities", re.I),
         "statistical_neighbours",
     ),
-    (re.compile(r"\bregional(?:ly)?\b|\bregion\b|\bNorth\s+West\b", re.I), "regional"),
+    # not 'in the region of £6,300' (about)
+    (
+        re.compile(r"\bregional(?:ly)?\b|(?<!in\sthe\s)(?<!in\s)\bregion\b(?!\s+of\b)|\bNorth\s+West\b", re.I),
+        "regional",
+    ),
     (re.compile(r"\bnational(?:ly)?\b|\bEngland\b|\bthe\s+UK\b|\ball\s+authorities\b", re.I), "national"),
     (re.compile(r"\btargets?\b|\baim\b|\bambition\b|\bgoal\b", re.I), "target"),
     (
@@ -173,6 +177,8 @@ def _skip(sentence: str, start: int, end: int, raw: str) -> bool:
         return True
     # a number right after a capitalised name word: "Attainment 8", "Progress 8"
     word_before = NAME_WORD_BEFORE.search(before)
+    if word_before and NAME_WORD_AFTER.match(after):
+        return True  # 'Public 10 Minutes', 'Stage 1 Report': a number between the words of a name
     return bool(word_before and start - len(word_before.group(0)) > 0 and not PERCENT_AFTER.match(after))
 
 

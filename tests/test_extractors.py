@@ -231,6 +231,56 @@ def test_resolutions_that_tell_someone_what_to_do_are_actions() -> None:
     ]
 
 
+def test_minute_numbered_attendance_lines_after_a_printed_agenda() -> None:
+    # Benniworth Parish Council: the agenda is printed above the minutes, whose minutes are numbered
+    document = doc(
+        "1. Apologies",
+        "2. Notes of the last meeting",
+        "3. Village skip",
+        "Thursday 10th January 2019 7.30 pm - Held at St Julian’s Church",
+        "45. Attended by: Cllrs Fay Moon (Chairman), Gill Stewart (Vice Chairman), Hannah Walker.",
+        "46. Apologies: Cllrs Sue Olivant, Paul Willoughby.",
+        "48. Minutes of Meeting on Thursday 4th October 2018 were approved and signed.",
+    )
+    found = extract_attendance(document, segment(document))
+    assert [(a.name, a.status, a.chair) for a in found] == [
+        ("Fay Moon", "present", True),
+        ("Gill Stewart", "present", False),
+        ("Hannah Walker", "present", False),
+        ("Sue Olivant", "apologies", False),
+        ("Paul Willoughby", "apologies", False),
+    ]
+    assert all(document.text[a.evidence.span[0] : a.evidence.span[1]] == a.name for a in found)
+
+
+def test_parish_council_minutes_heading_and_officers_without_commas() -> None:
+    # Melton Parish Council, statutory annual meeting
+    document = doc(
+        "Minutes of the Statutory Annual Meeting of Melton Parish Council held via Zoom on Wednesday 5 May 2021 "
+        "commencing at 19:00.",
+        "Present:",
+        "Cllr Mr A H Porter (Chair)",
+        "Cllr Mrs E J G Hilson",
+        "In Attendance:",
+        "Mr W Grosvenor Clerk and Executive Officer to Melton Parish Council",
+        "Mrs P Alder Assistant Clerk and Management Officer, Melton Parish Council",
+        "21.44 ELECTION OF CHAIR OF THE COUNCIL",
+        "It was RESOLVED that Cllr Porter be elected Chair of the Council.",
+        "Proposed by: Cllr Taylor Seconded by: Cllr Gradwell",
+    )
+    sections = segment(document)
+    meeting = extract_meeting(document, sections)
+    assert (meeting.body, str(meeting.meeting_date)) == ("Melton Parish Council", "2021-05-05")
+    attendees = extract_attendance(document, sections)
+    assert [(a.name, a.role, a.status, a.chair) for a in attendees] == [
+        ("A H Porter", "Cllr", "present", True),
+        ("E J G Hilson", "Cllr", "present", False),
+        ("W Grosvenor", "Clerk and Executive Officer to Melton Parish Council", "in_attendance", False),
+        ("P Alder", "Assistant Clerk and Management Officer", "in_attendance", False),
+    ]
+    assert "Taylor Seconded" not in {p.name for p in extract_people(document, attendees)}
+
+
 def test_metrics_rate_and_comparators() -> None:
     document = doc(
         "The CLA rate of 77.8 children looked after per 10,000 population was significantly higher "
@@ -254,9 +304,19 @@ def test_metrics_money_change_and_skips() -> None:
         # Sheffield: number words for a known set are no figures
         "The Chair suggested regular meetings between the four Chairs.",
         "four secondary schools in Lancashire were judged as Inadequate.",
+        # Melton and Benniworth parish councils: a time, a number inside a name, 'in the region of'
+        "Minutes of the Statutory Annual Meeting held via Zoom on Wednesday 5 May 2021 commencing at 19:00.",
+        "47. Public 10 Minutes: The following matters were raised:",
+        "Stage 1 electrical and other works in region of £6,300.",
     )
-    got = [(m.value, m.unit) for m in extract_metrics(document, ())]
-    assert got == [(6_000_000.0, "GBP"), (644.0, "days"), (-14.2, "percent"), (4.0, "count")]
+    got = [(m.value, m.unit, m.comparator) for m in extract_metrics(document, ())]
+    assert got == [
+        (6_000_000.0, "GBP", None),
+        (644.0, "days", None),
+        (-14.2, "percent", None),
+        (4.0, "count", None),
+        (6300.0, "GBP", None),
+    ]
 
 
 def test_moderngov_meeting_heading_gives_body_and_date_not_the_previous_minutes() -> None:
