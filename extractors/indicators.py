@@ -30,7 +30,9 @@ MEASURE_WORDS = frozenset(_MEASURE.replace("?", "").split("|")) | {"caseload"}
 # 'caseloads had also dropped to 17'
 MEASURE_TAIL = re.compile(
     r"(?:\s+\([^)]*\))?\s+"
-    r"(?:of|was|is|were|are|at|stood\s+at|remained\s+at|remains\s+at|reached|of\s+around|of\s+approximately"
+    r"(?:of|was|is|were|are|being|at|[–—-]|(?:is|was|are|were)\s+(?:now\s+)?at|stood\s+at|remained\s+at|remains\s+at|reached|of\s+around|of\s+approximately"
+    # 'the ASYE rate is lower at 49%'
+    r"|(?:is|was|are|were)\s+(?:now\s+)?(?:slightly\s+|much\s+|significantly\s+)?(?:higher|lower|better|worse)\s+at"
     r"|(?:has|had)\s+(?:also\s+)?(?:risen|fallen|increased|decreased|reduced|dropped)\s+to"
     r"|(?:increased|decreased|reduced|rose|fell|dropped|improved)\s+to"
     # 'the average Attainment 8 score per pupil for Lancashire (45.4)'
@@ -38,10 +40,19 @@ MEASURE_TAIL = re.compile(
     r"(?:around\s+|approximately\s+|about\s+|some\s+|just\s+(?:over|under)\s+)?[(£€$]?$",
     re.I,
 )
+# measure words that say nothing of what is measured on their own ('the rate', 'the figure'), unlike 'uptake'
+GENERIC_MEASURES = frozenset(
+    {"rate", "rates", "number", "numbers", "percentage", "proportion", "total", "level", "levels", "score"}
+    | {"average", "performance", "figure", "figures", "count", "volume"}
+)
+BACK_REFERENCES = frozenset({"previous", "same", "this", "that", "last", "latest", "current", "overall"})
+PERIOD_QUALIFIERS = frozenset({"for", "in", "during", "over", "since", "to"})
 QUALIFIERS = frozenset({"of", "in", "for", "across", "within", "among", "amongst"})  # what or where is measured
 MEASURE_BRACKET = re.compile(r"\s*\(\s*[£€$]?$")  # 'the Lancashire teenage pregnancy rate (20.0 per 1,000)'
 CLAUSE_BREAK = re.compile(
-    r"[;:–—]|\s-\s|,\s+(?:with|while|whilst|which|compared|against|and|but)\b|\(|\bcompared\b", re.I
+    r"[;:–—]|\s-\s|,\s+(?:with|while|whilst|which|compared|against|and|but|although|though|whereas)\b|\(|\),|"
+    r"\bcompared\b",
+    re.I,
 )
 # Words that end a noun phrase read rightwards from the figure.
 RIGHT_STOP = re.compile(
@@ -54,7 +65,7 @@ VERB = re.compile(
     r"^(?:is|are|was|were|has|have|had|remains?|remained|stands?|stood|increased|increases|decreased|decreases|"
     r"reduced|rose|fell|improved|dropped|declined|shows?|showed|achieved|reached|totalled|compares|compared|"
     r"continues|continued|saw|sees|equates|represents|exceeded|exceeds|received|completed|made|supported|"
-    r"went|grew|dipped|peaked)$",
+    r"went|grew|dipped|peaked|resulted)$",
     re.I,
 )
 FRAMING = re.compile(
@@ -83,6 +94,10 @@ CHANGE_BEFORE = re.compile(
     r"(?P<what>[A-Za-z][^,;:()]{4,119}?)\s*(?:,|$|\bfrom\b)"
 )
 CHANGE_WORD = re.compile(r"^(?:increase|decrease|reduction|rise|fall|drop|up|down|change|improvement)s?$", re.I)
+DURATION_WORD = re.compile(r"^(?:days?|weeks?|months?|years?|hours?)$", re.I)
+SHARE_AFTER = re.compile(r"^\s*\([\d.]+%\)")
+# a verb saying what the counted did, which names the measure ('60% reached the expected standard')
+PAST_ACTION = re.compile(r"^(?:reached|achieved|attained)$", re.I)
 NOT_WORD = re.compile(r"^[\d.,%£€$()/–-]+$")
 SHORT_FORM = re.compile(r"\((?P<short>[A-Z][A-Za-z]{1,6})\)")
 JOINERS = frozenset({"and", "of", "the", "to", "in", "for", "&"})
@@ -116,10 +131,37 @@ def abbreviations(text: str) -> dict[str, str]:
 
 
 def _words(text: str) -> list[str]:
-    return [w.strip(".,'’\"()") for w in text.split() if w.strip(".,'’\"()") and not NOT_WORD.match(w)]
+    """The words of a name without figures, except a number that qualifies a duration ('30 day payments')."""
+    # an abbreviation defined in passing ('Superfast Broadband (SFB) coverage') is dropped; so is a word of no letters
+    raw = ["" if SHORT_FORM.fullmatch(w.rstrip(".,")) else w.strip(".,'’\"()") for w in text.split()]
+    return [
+        word
+        for word, following in zip(raw, [*raw[1:], ""], strict=False)
+        if any(c.isalnum() for c in word)
+        and (not NOT_WORD.match(word) or (word.isdigit() and DURATION_WORD.match(following)))
+    ]
+
+
+def _without_periods(words: list[str]) -> list[str]:
+    """'Uptake figures for 2017/18 quarter 1' -> 'Uptake figures'; 'September Key Performance Indicator for 30 day
+    payments' -> '30 day payments': when a figure is for and the word 'indicator' are not what it measures."""
+    lowered = [w.lower() for w in words]
+    if "indicator" in lowered[:-2] and lowered[lowered.index("indicator") + 1] in ("for", "of"):
+        words = words[lowered.index("indicator") + 2 :]
+    while words and (PERIOD_WORD.match(words[0]) or words[0].lower() in STOP_WORDS):
+        words = words[1:]
+    for i in range(1, len(words) - 1):
+        following = [w for w in words[i + 1 : i + 3] if w.lower() not in ("the", "this", "that", "each")]
+        if words[i].lower() in PERIOD_QUALIFIERS and following and PERIOD_WORD.match(following[0]):
+            words = words[:i]  # 'admissions for the year to end June 2017'
+            break
+    while words and (PERIOD_WORD.match(words[-1]) or words[-1].lower() in STOP_WORDS | QUALIFIERS):
+        words = words[:-1]
+    return words
 
 
 def _trim(words: list[str]) -> list[str]:
+    words = [w for w in words if any(c.isalnum() for c in w)]
     while words and words[0].lower() in STOP_WORDS:
         words = words[1:]
     while words and words[-1].lower() in STOP_WORDS:
@@ -128,9 +170,13 @@ def _trim(words: list[str]) -> list[str]:
 
 
 def _clause_before(sentence: str, start: int, previous_end: int) -> str:
+    """The text from the last clause break before the figure; a bracket closed before the figure
+    ('Superfast Broadband (SFB) coverage in the ... (LEP) Area is') is an aside, not a break."""
     left = sentence[previous_end:start]
-    body = left.rstrip(" (£€$")  # the bracket or sign that opens the figure itself is no clause break
-    breaks = list(CLAUSE_BREAK.finditer(body))
+    # the bracket or sign that opens the figure itself is no clause break, nor a dash between a label and its
+    # figure ('Average caseload – 17 for all social workers')
+    body = left.rstrip(" (£€$").rstrip("–—-")
+    breaks = [b for b in CLAUSE_BREAK.finditer(body) if b.group(0) != "(" or ")" not in body[b.end() :]]
     return left[breaks[-1].end() :] if breaks else left
 
 
@@ -140,30 +186,41 @@ def _measure_before(clause: str) -> list[str] | None:
     tail = MEASURE_TAIL.search(window) or MEASURE_BRACKET.search(window)
     if not tail:
         return None
-    words = window[: tail.start()].split()
+    tail_start = len(clause) - len(window) + tail.start()
+    words = clause[max(0, tail_start - 2 * MEASURE_WINDOW) : tail_start].split()
     if not words:
         return None
     if words[-1].lower().strip(".,") in MEASURE_WORDS:
         words = words[-6:]
+        # 'Steady increases have resulted in current uptake being': the noun phrase after the last verb
+        verbs = [i for i, w in enumerate(words[:-1]) if VERB.match(w) or AUXILIARY.match(w) or w.endswith(")")]
+        words = words[verbs[-1] + 1 :] if verbs else words  # nor an aside's end: '(30 fewer pregnancies) figure of'
     elif CHANGE_WORD.match(words[-1]):
         return None  # 'an increase of 1.2 percentage points': a change, named elsewhere
     else:
         # 'the proportion of ASYEs has increased to', 'coverage in the Lancashire Enterprise Partnership Area is'
         qualified = [
             i
-            for i in range(max(0, len(words) - 8), len(words) - 1)
+            for i in range(max(0, len(words) - 12), len(words) - 1)
             if words[i].lower() in MEASURE_WORDS and words[i + 1].lower() in QUALIFIERS
         ]
-        if not qualified:
-            return None
-        start, measure = max(0, qualified[-1] - 4), qualified[-1]
+        if not qualified or words[qualified[-1]].lower() in ("number", "numbers"):
+            return None  # 'the number of children with ... (CPPs) reduced to': what is counted, read elsewhere
+        measure = qualified[-1]
+        start = max(0, measure - 4)
+        start = max([start, *(i + 1 for i in range(start, measure) if words[i].endswith(","))])
         end = next(
             (i for i in range(measure + 1, len(words)) if VERB.match(words[i]) or AUXILIARY.match(words[i])),
             len(words),
         )
         words = words[start:end]
     words = _trim(_words(FRAMING.sub("", " ".join(words))))
-    return words if len(words) >= 2 or (words and words[-1].lower() not in MEASURE_WORDS) else None
+    return words or None
+
+
+def refers_back(words: list[str]) -> bool:
+    """'the previous quarter figure of', 'this rate': a generic measure that means the sentence's own indicator."""
+    return bool(words) and all(w.lower() in GENERIC_MEASURES | BACK_REFERENCES or PERIOD_WORD.match(w) for w in words)
 
 
 def _number_of(clause: str) -> list[str] | None:
@@ -174,8 +231,11 @@ def _number_of(clause: str) -> list[str] | None:
         return None
     words: list[str] = []
     for raw in match.group("what").split():
+        if SHORT_FORM.fullmatch(raw.rstrip(".,")):
+            continue  # 'children with child protection plans (CPPs)'
         word = raw.strip(".,;:'’\"()")
-        if not word or NOT_WORD.match(word) or RIGHT_STOP.match(word) or VERB.match(word) or AUXILIARY.match(word):
+        stop = RIGHT_STOP.match(word) and word.lower() != "with"  # 'the number of children with ... plans'
+        if not word or NOT_WORD.match(word) or stop or VERB.match(word) or AUXILIARY.match(word):
             break
         words.append(word)
         if raw[-1:] in ",.;:)" or len(words) >= NAME_LENGTH:
@@ -192,14 +252,19 @@ def _change_subject(clause: str) -> list[str] | None:
 
 
 def _phrase_after(sentence: str, end: int, unit: str) -> list[str] | None:
-    """'% of these plans were up to date' -> plans up to date; '122 children entering care' -> children ..."""
+    """'% of these plans were up to date' -> plans up to date; '122 children entering care' -> children ...;
+    '128 (52%) were agency placements' -> agency placements; '60% reached the expected standard'."""
     rest = sentence[end:]
     if unit == "count" and sentence[end : end + 1] == ")" and sentence[end - 1 : end].isdigit():
         rest = rest[1:]  # 'fewer (22,486) NHS health checks were offered': the figure's own bracket closes
+    if unit == "count" and (share := SHARE_AFTER.match(rest)):
+        rest = rest[share.end() :]  # '128 (52%) were agency placements': the share is a figure of its own
     of = re.match(r"^\s*(?:\)\s*)?of\s+", rest)
-    if unit == "percent" and of:
-        rest = rest[of.end() :]
-    elif unit not in ("count", "percent") or of or rest.lstrip().startswith("("):
+    if unit == "percent" and re.match(r"^\)\s+(?:were|was|are|is|had|have)\b", rest):
+        rest = rest[1:]  # '128 (52%) were agency placements': the bracket holding the share closes
+    if unit in ("count", "percent") and of:
+        rest = rest[of.end() :]  # 'three (25%) of the indicators have a status of Green'
+    elif unit not in ("count", "percent") or rest.lstrip().startswith("("):
         return None  # '87.6% (provisional figures)': a bracket qualifies the figure, it does not name it
     words: list[str] = []
     for raw in rest.split():
@@ -211,7 +276,9 @@ def _phrase_after(sentence: str, end: int, unit: str) -> list[str] | None:
         if raw[-1:] in ",.;:)" or len(words) >= NAME_LENGTH:
             break
     words = _trim(words)
-    if not words or VERB.match(words[0]):
+    if not words or (
+        VERB.match(words[0]) and not (unit == "percent" and len(words) > 1 and PAST_ACTION.match(words[0]))
+    ):
         return None
     return words
 
@@ -219,14 +286,12 @@ def _phrase_after(sentence: str, end: int, unit: str) -> list[str] | None:
 def _subject(clause: str) -> list[str] | None:
     """The words before the clause's first verb, after framing such as 'In terms of road safety,'."""
     text = FRAMING.sub("", clause.strip())
-    words: list[str] = []
+    before_verb: list[str] = []
     for raw in text.split():
-        word = raw.strip(".,'’\"()")
-        if VERB.match(word):
+        if VERB.match(raw.strip(".,'’\"()")):
             break
-        if word and not NOT_WORD.match(word):
-            words.append(word)
-    words = _trim(words)
+        before_verb.append(raw)
+    words = _trim(_words(" ".join(before_verb)))
     if not words or words[0].lower() in {"it", "this", "there", "they", "which", "he", "she", "we"}:
         return None
     return words
@@ -238,16 +303,30 @@ def _described(sentence: str, start: int) -> list[str] | None:
     return _trim(_words(match.group("what"))) or None if match else None
 
 
-def indicator_name(sentence: str, start: int, end: int, unit: str, previous_end: int, expand: dict[str, str]) -> str:
-    """A short name for what the figure at ``sentence[start:end]`` measures."""
+def indicator_name(
+    sentence: str,
+    start: int,
+    end: int,
+    unit: str,
+    previous_end: int,
+    expand: dict[str, str],
+    known: str | None = None,
+) -> str:
+    """A short name for what the figure at ``sentence[start:end]`` measures; ``known`` is the indicator the
+    sentence is already about, which a bare 'the previous quarter figure of' refers back to."""
     clause = _clause_before(sentence, start, previous_end)
     if change := CHANGE_AFTER.match(sentence, end):
         what = _trim(_words(change.group("what")))
         if what:
             return " ".join(["change", "in", *(_expanded(w, expand) for w in what)])[:120]
+    measure = _measure_before(clause)
+    if measure and refers_back(measure):
+        if known:
+            return known
+        measure = None
     words = (
         _described(sentence, start)
-        or _measure_before(clause)
+        or measure
         or _number_of(clause)
         or _change_subject(clause)
         or _phrase_after(sentence, end, unit)
@@ -255,13 +334,21 @@ def indicator_name(sentence: str, start: int, end: int, unit: str, previous_end:
         or _trim(_words(sentence[:start]))[-NAME_LENGTH:]
     )
     if words and all(PERIOD_WORD.match(w) for w in words):
-        # 'Q2', 'March': when the figure is for, not what it measures
+        # 'Q2', 'March': when the figure is for, not what it measures; 'an 83% increase in e-book downloads
+        # (28,960 in Q2 of 2016/17 to 53,023 in Q2 ...)': the level of what changed
+        if known:
+            return known.removeprefix("change in ")
         words = _subject(FRAMING.sub("", sentence[:start])) or words
+    if len(words) > 2 and CHANGE_WORD.match(words[0]) and words[1].lower() in ("in", "of") and unit != "percent":
+        words = words[2:]  # 'an 83% increase in e-book downloads (28,960 in Q2 ...': the level of what changed
     if len(words) == 1 and CHANGE_WORD.match(words[0]):
         # 'an increase of 16%': a change in what the sentence is about
         subject = _change_subject(sentence[:start]) or _subject(FRAMING.sub("", sentence[:start]))
         if subject and not CHANGE_WORD.match(subject[0]):
             words = ["change", "in", *subject]
+    words = _without_periods(words) or words
+    if known and words and words[0].lower() in ("target", "targets"):
+        return known  # 'the 5 day target for all faults (4.39 days)': the target's indicator
     return " ".join(_expanded(w, expand) for w in words)[:120]
 
 

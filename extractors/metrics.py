@@ -44,6 +44,13 @@ RATE_BEFORE = re.compile(r"\bper\s+(?P<base>1,?000|10,?000|100,?000)\s*[-–:]\s
 DURATION_DESCRIPTOR_BEFORE = re.compile(
     r"\b(?:a|an|first|last|next|past|new|for|over|every|each|robust|initial)\s+(?:[a-z]+\s+)?$", re.I
 )
+# 'three, six, nine and twelve months', '6 – 12 months': the numbers before the unit are durations too
+DURATION_LIST_AFTER = re.compile(
+    rf"(?:\s*(?:,|and|or|to|–|-|&)\s*(?:\d+|{_WORDS}))+\s+(?P<unit>days|weeks|months|years)\b", re.I
+)
+SCHEDULE_BEFORE = re.compile(
+    r"\b(?:at|a|an|first|last|next|past|for|over|every|each|after|within)\s+(?:the\s+)?$", re.I
+)
 COMPARATOR_WORDS = re.compile(r"\b(?:national|regional|statistical|neighbou?rs?|England|target|average)\b", re.I)
 DURATION_AFTER = re.compile(r"^[\s-]?(?:working\s+)?(?P<unit>days?|weeks?|months?|years?)\b", re.I)
 SCORE_AFTER = re.compile(r"^\s?(?:points?\b|score\b)", re.I)
@@ -51,21 +58,24 @@ MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+PERIOD_BEFORE_BRACKET = re.compile(rf"\b(?:{MONTH}|Q[1-4]|20\d\d(?:/\d\d)?)\s*\($")  # 'between June (5,268)'
 # what may stand just before a number that is not a metric
 SKIP_BEFORE = re.compile(
-    rf"(?:\b(?:aged?|ages|Quarter|Q|Stage|KS|Grade|Grades|Year|Years|Attainment|Progress|Item|"
+    rf"(?:\b(?:aged?|ages|Quarter|Q|[Ss]tage|KS|[Gg]rades?|Year|Years|Attainment|Progress|Item|"
     rf"Minute|Page|Paragraph|Para|Appendix|Section|Tier|Level|Phase|Band|Room|No|Number|Tel|"
     rf"telephone|CR|Ward|Priority|Schedule|Annex|Recommendation|between|{MONTH})\s?"
     rf"|\b(?:from|to|and|-|–)\s(?={MONTH})|\d[/.-]|[A-Z]{{2,}}|\bper\s"
     rf"|\b(?:aged?|ages)\s+\d+\s*(?:to|-|–|and)\s?)$",
 )
+# ordinals and dates ('9th', '30 & 31 October', '9™ SEPTEMBER' as OCR reads '9th'), times, ages
 SKIP_AFTER = re.compile(
-    rf"^(?:\s?(?:st|nd|rd|th)\b|\s?(?:[ap]\.?m\.?|o'clock)\b|\s+{MONTH}\b|/\d|\s?-\s?\d|"
-    r"\s+(?:years?\s+old|year-olds?)\b|\s?(?:am|pm)\b)",
+    rf"^(?:\s?(?:st|nd|rd|th)\b|\s?(?:[ap]\.?m\.?|o'clock)\b|(?:\s*(?:&|and|-|–)\s*\d{{1,2}})?[*\u2122\u201d\u2019\x22]?\s+{MONTH}\b|/\d|"
+    r"\s?-\s?\d|\s+(?:years?\s+old|year-olds?)\b|\s?(?:am|pm)\b|\+\s+(?:age|years?)\b)",
     re.IGNORECASE,
 )
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|both|all)\s$", re.I)
+DEMONSTRATIVE_BEFORE = re.compile(r"\b(?:these|those)\s$", re.I)  # 'in these 3 districts': a known set
 COMPARATORS: tuple[tuple[re.Pattern[str], Comparator], ...] = (
     (
         re.compile(r"statistical\s+neighbou?rs?|comparator\s+authorities|similar\s+authorities", re.I),
@@ -109,18 +119,25 @@ REFERENCE_BEFORE = re.compile(
     r"|\bquarter\s+|\bages?\s+(?:of\s+)?(?:\d+\s*(?:to|or|-|–|and)\s*)?|\)\(|\bQ[1-4]\s)$",
     re.I,
 )
-# File sizes and street numbers: 'PDF 216 KB', '169 Union Street'
+# File sizes, street numbers and names: 'PDF 216 KB', '169 Union Street', '12 Week Improvement Plan'
 NOT_A_FIGURE_AFTER = re.compile(
-    r"^(?:\s?(?:KB|MB|GB|Kb|Mb)\b|\s+(?:[A-Z][a-z]+\s+)?(?:Street|Road|Lane|Avenue|Way|Drive|Place|Square|"
+    r"^(?:\s?(?:KB|MB|GB|Kb|Mb)\b|[\s-](?:Day|Week|Month|Year)s?\s+[A-Z]|\s+(?:[A-Z][a-z]+\s+)?(?:Street|Road|Lane|Avenue|Way|Drive|Place|Square|"
     r"Crescent|Terrace)\b)"
 )
 DURATIONS = frozenset({"days", "weeks", "months", "years"})
 LIST_MARKER_AFTER = re.compile(r"^(?:[.)]|$)")
 ITEM_TITLE_AFTER = re.compile(r"^\s+[A-Z]")  # '43 Performance Reporting', '1.4 RESOLVED: ...'
+# '9 County Matter minerals and waste (i.e. major) applications were determined' is a sentence, not an item title
+FINITE_VERB = re.compile(r"\s(?:were|was|are|is|has|have|had)\s")
 NAME_WORD_AFTER = re.compile(r"^\s+[A-Z][a-z]")
 YEAR_RANGE = re.compile(r"^20\d\d\d\d$")  # '202223': 2022/23 written without the slash
 PHONE_LABEL = re.compile(r"\b(?:Tel|Telephone|Phone)\b", re.I)
 NAME_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s$")
+# a short line that states a figure is data, not a heading: 'Rate of CLA per 10,000 – 85.0', '... 48.2%'
+FIGURE_IN_HEADING = re.compile(r"[%£]|\s[–-]\s*\d")
+PHRASE_BEFORE = 40  # characters
+PHRASE_AFTER = 40  # characters, up to the clause's end
+CLAUSE_END = re.compile(r"[;:]|[,.](?:\s|$)|\s[-–]\s")
 TARGET_AFTER = re.compile(r"^\s?(?:%\s)?target\b", re.I)
 
 
@@ -162,11 +179,13 @@ def _skip(sentence: str, start: int, end: int, raw: str) -> bool:
         return True
     if REFERENCE_BEFORE.search(sentence, max(0, start - 60), start) or NOT_A_FIGURE_AFTER.match(after):
         return True
-    if start <= 1 and (LIST_MARKER_AFTER.match(after) or ITEM_TITLE_AFTER.match(after)):
+    if start <= 1 and (
+        LIST_MARKER_AFTER.match(after) or (ITEM_TITLE_AFTER.match(after) and not FINITE_VERB.search(after))
+    ):
         return True  # '1. Apologies', '(2) Endorsed ...', '43 Performance Reporting ...'
     if YEAR_RANGE.match(raw) or _in_address(sentence, start, end):
         return True
-    if not raw[:1].isdigit() and DEFINITE_BEFORE.search(before):
+    if DEMONSTRATIVE_BEFORE.search(before) or (not raw[:1].isdigit() and DEFINITE_BEFORE.search(before)):
         return True  # 'meetings between the four Chairs', 'investigate the two issues raised': a known set
     if raw[:1].isupper() and not raw[:1].isdigit() and NAME_WORD_AFTER.match(after):
         return True  # a number word inside a name: 'Six Town Housing'
@@ -184,7 +203,10 @@ def _skip(sentence: str, start: int, end: int, raw: str) -> bool:
 
 def _figures(sentence: str) -> list[_Found]:
     found: list[_Found] = []
+    skip_until = 0  # the end of a list of durations that describes a schedule or a span
     for match in CANDIDATE.finditer(sentence):
+        if match.start() < skip_until:
+            continue
         if match.group("currency"):
             value = apply_multiplier(parse_numeral(match.group("money")), match.group("mult"))
             found.append(_Found(value, CURRENCIES[match.group("currency")], match.start(), match.end()))
@@ -196,6 +218,11 @@ def _figures(sentence: str) -> list[_Found]:
         if number is None:
             continue
         unit = _unit_after(sentence, match.end())
+        if unit is None and (listed := DURATION_LIST_AFTER.match(sentence, match.end())):
+            if SCHEDULE_BEFORE.search(sentence, max(0, match.start() - 30), match.start()):
+                skip_until = listed.end()  # 'scheduled at three, six, nine and twelve months', 'the next 6 – 12 months'
+                continue
+            unit = listed.group("unit").lower(), match.end()
         rate_before = RATE_BEFORE.search(sentence, max(0, match.start() - 30), match.start())
         if unit is None and rate_before:
             unit = "per_" + rate_before.group("base").replace(",", ""), match.end()
@@ -224,7 +251,8 @@ def _inherit_units(sentence: str, figures: list[_Found]) -> list[_Found]:
             )
             previous_end = result[-1].end if result else 0
             compared = COMPARATOR_WORDS.search(sentence, previous_end, figure.start)
-            if result and result[0].unit != "count" and (compared or (bracketed and len(result) == 1)):
+            dated = PERIOD_BEFORE_BRACKET.search(sentence, max(0, figure.start - 20), figure.start)
+            if result and result[0].unit != "count" and (compared or (bracketed and len(result) == 1 and not dated)):
                 figure = _Found(figure.value, result[0].unit, figure.start, figure.end)
             elif bracketed and re.search(r"\bscore\b", sentence[: figure.start], re.I):
                 figure = _Found(figure.value, "score", figure.start, figure.end)
@@ -266,10 +294,42 @@ def _period(sentence: str, figure: _Found, default: str | None) -> str | None:
     return befores[-1].group(0) if befores else default
 
 
+def _phrase(sentence: str, figure: _Found) -> str:
+    """The words around a figure that state it: up to 40 characters before it and the clause's next few
+    words after it ('6 new in-house foster carers recruited', '10 (91%) of these were determined')."""
+    start = max(0, figure.start - PHRASE_BEFORE)
+    if start > 0 and sentence[start - 1] != " ":
+        start = sentence.find(" ", start, figure.start) + 1 or start  # from a word's start
+    window = sentence[figure.end : figure.end + PHRASE_AFTER]
+    clause_end = CLAUSE_END.search(window)
+    if clause_end:
+        window = window[: clause_end.start()]
+    elif len(window) == PHRASE_AFTER:
+        window = window[: window.rfind(" ")] if " " in window else ""
+    end = figure.end + len(window)
+    return sentence[start:end].strip(" ,;(")
+
+
 def _document_period(document: Document) -> str | None:
     head = document.text[:600]
     match = PERIOD.search(head)
     return match.group(0) if match else None
+
+
+def _comparators(sentence: str, figures: list[_Found]) -> list[Comparator | None]:
+    """What each figure of a sentence is compared as, from the words between it and the figure before."""
+    comparators: list[Comparator | None] = []
+    previous_end = 0
+    for figure in figures:
+        between = sentence[previous_end : figure.start]
+        if comparators and comparators[-1] == "target" and (named := TARGET_AFTER.match(between)):
+            between = between[named.end() :]  # 'the 5 day target for all faults (4.39 days)': the word was the 5's
+        comparator = _comparator(between[-60:], sentence[figure.end : figure.end + 40])
+        if comparator is None and comparators and comparators[-1] and CONTINUATION.match(between):
+            comparator = comparators[-1]
+        comparators.append(comparator)
+        previous_end = figure.end
+    return comparators
 
 
 def _sentence_metrics(
@@ -284,22 +344,23 @@ def _sentence_metrics(
     ('Children Protection Plans' above '1194 (48.2 per 10,000), reduced from 1296 ...'); ``before`` is
     the indicator of the previous sentence's own figure, which a sentence of comparators alone
     continues ('..., takes longer than the national (558 days), regional (565 days) ...')."""
+    figures = _inherit_units(sentence, _figures(sentence))
+    comparators = _comparators(sentence, figures)
+    alone = all(comparators)  # a sentence of comparators alone
     found: list[Metric] = []
     own_indicator: str | None = None  # the sentence's own figure's indicator, shared with its comparators
     previous_end = 0
-    for figure in _inherit_units(sentence, _figures(sentence)):
+    for figure, comparator in zip(figures, comparators, strict=True):
         between = sentence[previous_end : figure.start]
-        comparator = _comparator(between[-60:], sentence[figure.end : figure.end + 40])
-        if comparator is None and found and found[-1].comparator and CONTINUATION.match(between):
-            comparator = found[-1].comparator
         if comparator is not None and own_indicator is not None:
             indicator = own_indicator
-        elif comparator is not None and before is not None and not found:
+        elif comparator is not None and before is not None and not found and alone:
             indicator = own_indicator = before
         elif comparator is None and found and found[-1].comparator == "previous" and FROM_TO.match(between):
             indicator = own_indicator = found[-1].indicator  # 'improved from 717 days (2012-15) to 619 days'
         else:
-            indicator = indicator_name(sentence, figure.start, figure.end, figure.unit, previous_end, expand)
+            known = own_indicator or (found[-1].indicator if found else before)
+            indicator = indicator_name(sentence, figure.start, figure.end, figure.unit, previous_end, expand, known)
             if not indicator and heading:
                 indicator = heading
             own_indicator = own_indicator or (indicator if comparator is None else None)
@@ -310,7 +371,7 @@ def _sentence_metrics(
                 unit=figure.unit,
                 comparator=comparator,
                 period=_period(sentence, figure, default_period),
-                text=sentence[max(0, figure.start - 40) : figure.end].strip(),
+                text=_phrase(sentence, figure),
                 evidence=Evidence((offset + figure.start, offset + figure.end), NAME, VERSION),
             )
         )
@@ -326,7 +387,7 @@ def extract_metrics(document: Document, sections: tuple[Section, ...]) -> tuple[
     heading: str | None = None
     for block in document.blocks:
         text = document.block_text(block)
-        if block.kind == "heading" and len(text) < 60 and "%" not in text and "£" not in text:
+        if block.kind == "heading" and len(text) < 60 and not FIGURE_IN_HEADING.search(text):
             heading = text if len(text.split()) <= 8 else None
             continue
         before: str | None = None

@@ -742,3 +742,20 @@ def test_issue_decisions_page_numbered_clauses_after_a_vote() -> None:
     assert (extraction.meeting.doc_type, extraction.meeting.meeting_date) == ("decision", dt.date(2021, 6, 24))
     assert [i.title[:20] for i in extraction.agenda_items] == ["To confirm the minut"]
     assert len(extraction.resolutions) == 1 and extraction.resolutions[0].text.startswith("(1) that the minutes")
+
+
+def test_numbers_in_schedules_names_and_known_sets_are_no_figures() -> None:
+    # Lancashire seeds 001 and 004
+    document = doc(
+        "Call in days are scheduled at three, six, nine and twelve months to track progress.",
+        "Work is under way with Advanced Practitioners (APs) for the next 6 – 12 months.",
+        "residential and nursing home admissions for the 65+ age group have steadied in Q2.",
+        "However, it was noted that rates of improvement in these 3 districts were greater.",
+        "A monitoring visit took place on the 30 & 31 October 2017 and focused on the 12 Week Improvement Plan.",
+        "English and Mathematics were replaced by the new grades with grade 4 (standard pass).",
+        "9 County Matter minerals and waste (i.e. major) applications were determined within quarter 2.",
+        "There was a 9.6% increase between June (5,268) and September (5,775) 2017.",
+        "Rate of CLA per 10,000 – 85.0",
+    )
+    got = [(m.value, m.unit) for m in extract_metrics(document, ())]
+    assert got == [(9.0, "count"), (9.6, "percent"), (5268.0, "count"), (5775.0, "count"), (85.0, "per_10000")]
