@@ -48,6 +48,7 @@ KEYWORDS = (
     "reported", "considered", "covered", "distributed", "made", "action", "expected", "monitored", "shall",
     "launched", "introduced", "implemented", "rolled out", "piloted", "established", "set up", "published",
     "requests", "request ", "asks", "ask ", "instruct", "directs ", "directed", "tasked", "invited",
+    " meeting",
 )  # fmt: skip
 
 
@@ -226,6 +227,18 @@ RULES: tuple[Rule, ...] = (
         ),
         "group",
         "by",
+    ),
+    # something to be done at a later meeting: 'that the Sickness Absence figures be examined in detail at the
+    # next meeting of the Board'
+    Rule(
+        re.compile(r"\b(?:next|future|following|later|subsequent)\s+meetings?\b", re.I),
+        re.compile(
+            r"(?P<text>\b(?:the|a|an|this|these|those|further|any)\s+[^.;]*?\bbe\s+(?:\w+ly\s+)?"
+            rf"(?!{_DECISION_PARTICIPLE}\b){_PARTICIPLE}\b[^.;]*?\b(?:the|a)\s+(?:next|future|following|later|"
+            r"subsequent)\s+meetings?\b[^.;]*)"
+        ),
+        "group",
+        "none",
     ),
     # 'there was an action plan to increase ...', 'Actions being taken to address this issue include: ...'
     Rule(

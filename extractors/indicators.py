@@ -98,6 +98,7 @@ DURATION_WORD = re.compile(r"^(?:days?|weeks?|months?|years?|hours?)$", re.I)
 SHARE_AFTER = re.compile(r"^\s*\([\d.]+%\)")
 # a verb saying what the counted did, which names the measure ('60% reached the expected standard')
 PAST_ACTION = re.compile(r"^(?:reached|achieved|attained)$", re.I)
+IN_PHRASE = re.compile(r"^(?:care|need|employment|education|training|work|custody|hospital|treatment)\b")
 NOT_WORD = re.compile(r"^[\d.,%£€$()/–-]+$")
 SHORT_FORM = re.compile(r"\((?P<short>[A-Z][A-Za-z]{1,6})\)")
 JOINERS = frozenset({"and", "of", "the", "to", "in", "for", "&"})
@@ -230,11 +231,14 @@ def _number_of(clause: str) -> list[str] | None:
     if not match:
         return None
     words: list[str] = []
-    for raw in match.group("what").split():
+    raws = match.group("what").split()
+    for raw, following in zip(raws, [*raws[1:], ""], strict=False):
         if SHORT_FORM.fullmatch(raw.rstrip(".,")):
             continue  # 'children with child protection plans (CPPs)'
         word = raw.strip(".,;:'’\"()")
-        stop = RIGHT_STOP.match(word) and word.lower() != "with"  # 'the number of children with ... plans'
+        # 'the number of children with ... plans', 'the number of children in care' (not 'in the first six months')
+        held = word.lower() == "with" or (word.lower() == "in" and IN_PHRASE.match(following))
+        stop = RIGHT_STOP.match(word) and not held
         if not word or NOT_WORD.match(word) or stop or VERB.match(word) or AUXILIARY.match(word):
             break
         words.append(word)

@@ -62,7 +62,7 @@ PERIOD_BEFORE_BRACKET = re.compile(rf"\b(?:{MONTH}|Q[1-4]|20\d\d(?:/\d\d)?)\s*\(
 # what may stand just before a number that is not a metric
 SKIP_BEFORE = re.compile(
     rf"(?:\b(?:aged?|ages|Quarter|Q|[Ss]tage|KS|[Gg]rades?|Year|Years|Attainment|Progress|Item|"
-    rf"Minute|Page|Paragraph|Para|Appendix|Section|Tier|Level|Phase|Band|Room|No|Number|Tel|"
+    rf"Minute|Page|Paragraph|Para|Appendix|[Pp]eriod|Section|Tier|Level|Phase|Band|Room|No|Number|Tel|"
     rf"telephone|CR|Ward|Priority|Schedule|Annex|Recommendation|between|{MONTH})\s?"
     rf"|\b(?:from|to|and|-|–)\s(?={MONTH})|\d[/.-]|[A-Z]{{2,}}|\bper\s"
     rf"|\b(?:aged?|ages)\s+\d+\s*(?:to|-|–|and)\s?)$",
@@ -103,6 +103,13 @@ COMPARED_AFTER = re.compile(
     re.I,
 )
 FROM_TO = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*to\s+(?:around\s+|approximately\s+)?[£€$(]?$")
+# a target met or missed is no figure's comparator: '76 percent of Performance Indicators that had a target were
+# meeting their target ... and 90 percent were projected to ...'; 'against a target of 80%' still is
+TARGET_STATUS = re.compile(
+    r"\b(?:meet(?:ing|s)?|met|achiev(?:e|es|ed|ing)|hit(?:ting)?|miss(?:ed|ing)?|(?:had|have|has|with)\s+a|on|off)\s+"
+    r"(?:their\s+|its\s+|the\s+|a\s+)?targets?\b(?!\s+of\b)",
+    re.I,
+)
 CURRENT = re.compile(r"\bcurrent(?:ly)?\b", re.I)
 # 'compared to 2015 (1,709) and 2016 (1,693)': a figure joined to the one before continues its comparison
 CONTINUATION = re.compile(r"^\)?\s*(?:,|and|or)\s+(?:in\s+)?(?:20\d\d(?:/\d\d)?|Q[1-4]|[A-Z][a-z]+)?\s*\(?$")
@@ -324,7 +331,7 @@ def _comparators(sentence: str, figures: list[_Found]) -> list[Comparator | None
         between = sentence[previous_end : figure.start]
         if comparators and comparators[-1] == "target" and (named := TARGET_AFTER.match(between)):
             between = between[named.end() :]  # 'the 5 day target for all faults (4.39 days)': the word was the 5's
-        comparator = _comparator(between[-60:], sentence[figure.end : figure.end + 40])
+        comparator = _comparator(TARGET_STATUS.sub(" ", between)[-60:], sentence[figure.end : figure.end + 40])
         if comparator is None and comparators and comparators[-1] and CONTINUATION.match(between):
             comparator = comparators[-1]
         comparators.append(comparator)

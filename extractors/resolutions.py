@@ -97,8 +97,13 @@ def _from_lead_ins(document: Document, sections: tuple[Section, ...]) -> list[Re
 
 
 def _with_parts(document: Document, index: int, body: str, end: int) -> tuple[str, int]:
-    """'RESOLVED: That' followed by parts '(1) ...', '(2) ...' in their own blocks."""
-    if not body.rstrip().endswith((":", "that", "That", "-", "–")):
+    """'RESOLVED: That' followed by parts '(1) ...', '(2) ...' in their own blocks; also an unfinished
+    'RESOLVED that the Board notes' followed by '(a) that 80% of indicators ...'."""
+    following = document.blocks[index + 1] if index + 1 < len(document.blocks) else None
+    unfinished = not body.rstrip().endswith((".", ";", "!", "?")) and following is not None
+    if not body.rstrip().endswith((":", "that", "That", "-", "–")) and not (
+        unfinished and following is not None and PART.match(document.block_text(following))
+    ):
         return body, end
     parts = [body]
     for block in document.blocks[index + 1 :]:

@@ -759,3 +759,34 @@ def test_numbers_in_schedules_names_and_known_sets_are_no_figures() -> None:
     )
     got = [(m.value, m.unit) for m in extract_metrics(document, ())]
     assert got == [(9.0, "count"), (9.6, "percent"), (5268.0, "count"), (5775.0, "count"), (85.0, "per_10000")]
+
+
+def test_an_unfinished_resolution_takes_its_lettered_parts_and_work_for_a_later_meeting_is_an_action() -> None:
+    # Bromsgrove District Council, Performance Management Board, 17 July 2007
+    document = doc(
+        "RESOLVED that the Board notes",
+        "(a)       that 80% of indicators are improving or stable as at the period end, compared to 60% in the "
+        "previous period;",
+        "(e)       that the Sickness Absence figures be examined in detail at the next meeting of the Board.",
+    )
+    sections = segment(document)
+    resolutions = extract_resolutions(document, sections)
+    assert len(resolutions) == 1
+    assert resolutions[0].text.startswith("that the Board notes (a) that 80% of indicators")
+    assert resolutions[0].text.endswith("at the next meeting of the Board.")
+    actions = extract_actions(document, sections, None)
+    assert [(a.owner, a.text) for a in actions] == [
+        (None, "the Sickness Absence figures be examined in detail at the next meeting of the Board")
+    ]
+
+
+def test_a_target_met_is_no_comparator_and_a_period_number_is_no_figure() -> None:
+    # Bromsgrove District Council, Cabinet, 6 January 2010
+    document = doc(
+        "The Cabinet considered a report on the Council’s performance as at 30th November 2009 (period 8).",
+        "(b)       that it be noted that 76 percent of Performance Indicators that had a target were meeting their "
+        "target as at the month end and 90 percent were projected to meet their target at the year end;",
+        "The service reported 33.3% against a target of 80%.",
+    )
+    got = [(m.value, m.comparator) for m in extract_metrics(document, ())]
+    assert got == [(76.0, None), (90.0, None), (33.3, None), (80.0, "target")]
