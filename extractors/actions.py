@@ -115,7 +115,7 @@ _RECEIVING = (
 RULES: tuple[Rule, ...] = (
     # 'Sally Allen, Head of ..., agreed to find out why', 'She also undertook to check the position'
     Rule(
-        re.compile(r"\b(?:agreed|undertook|offered|promised|volunteered)\s+to\s+[a-z]"),
+        re.compile(r"(?=[auopv])\b(?:agreed|undertook|offered|promised|volunteered)\s+to\s+[a-z]"),
         re.compile(r"\b(?P<text>(?:agreed|undertook|offered|promised|volunteered)\s+to\s+(?!be\b)[a-z].+)"),
         "group",
         "subject",
@@ -123,7 +123,7 @@ RULES: tuple[Rule, ...] = (
     ),
     # 'Ms Lee ... advised that she would investigate whether that data could be made available'
     Rule(
-        re.compile(r"\bthat\s+(?:she|he|they)\s+would\b"),
+        re.compile(r"(?=[t])\bthat\s+(?:she|he|they)\s+would\b"),
         re.compile(
             r"\b(?:advised|confirmed|said|stated|explained|indicated|reported|assured|agreed)\s+"
             r"(?:the\s+\w+\s+)?that\s+(?P<text>(?:she|he|they)\s+would\s+(?!be\b|leave\b|withdraw\b|abstain\b|not\b)[a-z].+)"
@@ -133,7 +133,7 @@ RULES: tuple[Rule, ...] = (
     ),
     # 'Paul Bond was asked to ...', 'the Chief Executive would write to ...', 'Officers are to ...'
     Rule(
-        re.compile(r"\b(?:asked|would|will|is\s+to|are\s+to|was\s+to)\s+(?:to\s+)?[a-z]"),
+        re.compile(r"(?=[awi])\b(?:asked|would|will|is\s+to|are\s+to|was\s+to)\s+(?:to\s+)?[a-z]"),
         re.compile(
             rf"(?P<owner>{_OWNER})(?:,[^.]*?,)?\s+(?:was\s+asked|were\s+asked|would|will|is\s+to|are\s+to|"
             r"was\s+to)\s+(?P<text>(?:to\s+)?(?!be\b|have\b|not\b|take\s+place\b|commence\b|leave\b)[a-z].+)"
@@ -143,7 +143,9 @@ RULES: tuple[Rule, ...] = (
     ),
     # 'requests the Policy and Improvement Officer to investigate the two issues raised, and report back'
     Rule(
-        re.compile(r"\b(?:requests?|requested|asks?|asked|instructs?|instructed|directs?|directed)\s+(?:the\s+)?[A-Z]"),
+        re.compile(
+            r"(?=[raid])\b(?:requests?|requested|asks?|asked|instructs?|instructed|directs?|directed)\s+(?:the\s+)?[A-Z]"
+        ),
         re.compile(
             rf"\b(?:requests?|requested|asks?|asked|instructs?|instructed|directs?|directed)\s+(?P<owner>{_OWNER})"
             rf"\s+to\s+(?P<text>(?!be\b|{_RECEIVING}\b)[a-z].+)"
@@ -153,7 +155,7 @@ RULES: tuple[Rule, ...] = (
     ),
     # 'That the Temporary Scrutiny Officer be requested to canvass the Members of this Committee ...'
     Rule(
-        re.compile(r"\bbe\s+(?:requested|asked|instructed|tasked|invited)\s+to\s"),
+        re.compile(r"(?=[b])\bbe\s+(?:requested|asked|instructed|tasked|invited)\s+to\s"),
         re.compile(
             rf"(?P<owner>{_OWNER})\s+be\s+(?:requested|asked|instructed|tasked|invited)\s+to\s+"
             rf"(?P<text>(?!{_RECEIVING}\b)[a-z].+)"
@@ -173,7 +175,7 @@ RULES: tuple[Rule, ...] = (
     ),
     # 'John Readman was currently looking into this issue'
     Rule(
-        re.compile(r"\b(?:looking\s+into|investigating|reviewing|meeting\s+with|working\s+on)\b"),
+        re.compile(r"(?=[lirmw])\b(?:looking\s+into|investigating|reviewing|meeting\s+with|working\s+on)\b"),
         re.compile(
             rf"(?P<owner>{_OWNER})\s+(?:was|were|is|are)\s+(?:currently\s+)?"
             r"(?:looking\s+into|investigating|reviewing|meeting\s+with|working\s+on)\b.+"
@@ -183,7 +185,7 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         Rule(
-            re.compile(r"\bconfirmed\s+that\s+(?:management\s+)?action\s+was\s+being\s+taken"),
+            re.compile(r"(?=[c])\bconfirmed\s+that\s+(?:management\s+)?action\s+was\s+being\s+taken"),
             re.compile(rf"(?P<owner>{_OWNER})\s+confirmed\s+that\s+(?:management\s+)?action\s+was\s+being\s+taken.*"),
             "match",
             "group",
@@ -191,7 +193,7 @@ RULES: tuple[Rule, ...] = (
     ),
     # 'Members asked that a benchmark figure also be included', 'requested a reference to 4% ... be clarified'
     Rule(
-        re.compile(r"\b(?:requested|asked|recommended|suggested|agreed)\b"),
+        re.compile(r"(?=[rasg])\b(?:requested|asked|recommended|suggested|agreed)\b"),
         re.compile(
             r"\b(?:requested|asked|recommended|suggested|agreed)\s+(?:that\s+)?"
             rf"(?P<text>(?!to\b)[^;]*?\bbe\s+(?:also\s+)?(?!{_DECISION_PARTICIPLE}\b){_PARTICIPLE}\b[^;]*)"
@@ -202,7 +204,7 @@ RULES: tuple[Rule, ...] = (
     ),
     # 'the Board felt that they would like more information on ...', 'The Members asked for a Policy Document'
     Rule(
-        re.compile(r"\b(?:would\s+like|wished\s+to|asked\s+for|requested)\b"),
+        re.compile(r"(?=[war])\b(?:would\s+like|wished\s+to|asked\s+for|requested)\b"),
         re.compile(
             r"\b(?:would\s+like|wished\s+to\s+(?:see|receive)|asked\s+for|requested)\s+(?P<text>(?:more\s+|further\s+|"
             r"additional\s+|an?\s+|the\s+)?(?:information|details|update|report|breakdown|data|briefing|policy\s+document|"
@@ -231,7 +233,7 @@ RULES: tuple[Rule, ...] = (
     # something to be done at a later meeting: 'that the Sickness Absence figures be examined in detail at the
     # next meeting of the Board'
     Rule(
-        re.compile(r"\b(?:next|future|following|later|subsequent)\s+meetings?\b", re.I),
+        re.compile(r"(?=[nflsNFLS])\b(?:next|future|following|later|subsequent)\s+meetings?\b", re.I),
         re.compile(
             r"(?P<text>\b(?:the|a|an|this|these|those|further|any)\s+[^.;]*?\bbe\s+(?:\w+ly\s+)?"
             rf"(?!{_DECISION_PARTICIPLE}\b){_PARTICIPLE}\b[^.;]*?\b(?:the|a)\s+(?:next|future|following|later|"
@@ -242,7 +244,7 @@ RULES: tuple[Rule, ...] = (
     ),
     # 'there was an action plan to increase ...', 'Actions being taken to address this issue include: ...'
     Rule(
-        re.compile(r"\baction\s+plan\s+to\b|\bActions?\s+(?:being\s+)?taken\b", re.I),
+        re.compile(r"(?=[aA])\baction\s+plan\s+to\b|\bActions?\s+(?:being\s+)?taken\b", re.I),
         re.compile(
             r"(?P<text>\ban?\s+action\s+plan\s+to\s+[a-z].+|\bActions?\s+(?:being\s+)?taken\b[^:]*\binclude[sd]?:.+)",
             re.I,
@@ -266,7 +268,7 @@ RULES: tuple[Rule, ...] = (
     Rule(re.compile(r"^ACTIONS?\b", re.I), re.compile(r"^ACTIONS?\s*[:–-]\s*(?P<text>.+)", re.I), "group", "none"),
     # 'The local authority and the area's CCGs were expected to submit a joint ...'
     Rule(
-        re.compile(r"\bexpected\s+to\b"),
+        re.compile(r"(?=[e])\bexpected\s+to\b"),
         re.compile(
             r"^(?P<owner>(?!It\b|This\b|That\b|There\b)(?:The\s+)?[A-Z][\w'’&-]*(?:\s+(?!that\b|it\b)[\w'’&-]+){0,8}?)"
             r"\s+(?:were|was)\s+expected\s+to\s+(?!be\b|rise|fall|increase|decrease|reduce|improve)[^.]+"
@@ -276,7 +278,7 @@ RULES: tuple[Rule, ...] = (
     ),
     # 'would be closely monitored by the DfE and Lancashire's Improvement and Accountability Board'
     Rule(
-        re.compile(r"\bmonitored\s+by\b"),
+        re.compile(r"(?=[m])\bmonitored\s+by\b"),
         re.compile(
             rf"\bwould\s+be\s+(?:closely\s+)?monitored\s+by\s+(?:the\s+)?(?P<owner>{_OWNER})"
             rf"(?:\s+and\s+(?:{_OWNER}))?"
@@ -286,7 +288,7 @@ RULES: tuple[Rule, ...] = (
     ),
     # reports: 'From April 2018, Lancashire will work with ...', 'Targets for next year will be looked at ...'
     Rule(
-        re.compile(r"\b(?:will|shall)\s"),
+        re.compile(r"(?=[ws])\b(?:will|shall)\s"),
         re.compile(
             # not what a paper will contain: 'This agenda item will provide a summary', 'It will also provide ...'
             r"^(?!(?:This|The)\s+(?:agenda\s+item|report|paper|item|update|appendix|dashboard)\b|It\s+will\b)"

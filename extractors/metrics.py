@@ -61,7 +61,7 @@ MONTH = (
 PERIOD_BEFORE_BRACKET = re.compile(rf"\b(?:{MONTH}|Q[1-4]|20\d\d(?:/\d\d)?)\s*\($")  # 'between June (5,268)'
 # what may stand just before a number that is not a metric
 SKIP_BEFORE = re.compile(
-    rf"(?:\b(?:aged?|ages|Quarter|Q|[Ss]tage|KS|[Gg]rades?|Year|Years|Attainment|Progress|Item|"
+    rf"(?=[A-Zabfgpst\d\-–])(?:\b(?:aged?|ages|Quarter|Q|[Ss]tage|KS|[Gg]rades?|Year|Years|Attainment|Progress|Item|"
     rf"Minute|Page|Paragraph|Para|Appendix|[Pp]eriod|Section|Tier|Level|Phase|Band|Room|No|Number|Tel|"
     rf"telephone|CR|Ward|Priority|Schedule|Annex|Recommendation|between|{MONTH})\s?"
     rf"|\b(?:from|to|and|-|–)\s(?={MONTH})|\d[/.-]|[A-Z]{{2,}}|\bper\s"
@@ -74,7 +74,7 @@ SKIP_AFTER = re.compile(
     re.IGNORECASE,
 )
 YEAR = re.compile(r"^(?:19|20)\d\d$")
-DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|both|all)\s$", re.I)
+DEFINITE_BEFORE = re.compile(r"(?=[tihobaTIHOBA])\b(?:the|these|those|its|their|his|her|our|both|all)\s$", re.I)
 DEMONSTRATIVE_BEFORE = re.compile(r"\b(?:these|those)\s$", re.I)  # 'in these 3 districts': a known set
 COMPARATORS: tuple[tuple[re.Pattern[str], Comparator], ...] = (
     (
@@ -120,7 +120,8 @@ PERIOD = re.compile(
 # Numbers that refer to a place in a document, not a quantity: 'Item 19 (minute 294)', 'Items 15 and 17',
 # 'resolutions 1, 2 and 4', 'recommendations (1 to 6)', 'Section 100(A)(4)', 'Agenda Item No. 5'.
 REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:items?|minutes?|sections?|paragraphs?|paras?|appendix|appendices|pages?|resolutions?|"
+    # the lookahead lets the search skip, in one step, every position no alternative can start at
+    r"(?=[imsparcgnqIMSPARCGNQ)])(?:\b(?:items?|minutes?|sections?|paragraphs?|paras?|appendix|appendices|pages?|resolutions?|"
     r"recommendations?|annex|schedule|part|chapter|clause|article|regulations?|rules?|indicators?|grades?|rooms?|"
     r"standing\s+orders?|no)\.?\s*\(?(?:\d+[a-z]?\)?\s*(?:,|and|to|-|–|&)\s*\(?)*"
     r"|\bquarter\s+|\bages?\s+(?:of\s+)?(?:\d+\s*(?:to|or|-|–|and)\s*)?|\)\(|\bQ[1-4]\s)$",
@@ -138,7 +139,7 @@ ITEM_TITLE_AFTER = re.compile(r"^\s+[A-Z]")  # '43 Performance Reporting', '1.4 
 FINITE_VERB = re.compile(r"\s(?:were|was|are|is|has|have|had)\s")
 NAME_WORD_AFTER = re.compile(r"^\s+[A-Z][a-z]")
 YEAR_RANGE = re.compile(r"^20\d\d\d\d$")  # '202223': 2022/23 written without the slash
-PHONE_LABEL = re.compile(r"\b(?:Tel|Telephone|Phone)\b", re.I)
+PHONE_LABEL = re.compile(r"(?=[TtPp])\b(?:Tel|Telephone|Phone)\b", re.I)
 NAME_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s$")
 # a short line that states a figure is data, not a heading: 'Rate of CLA per 10,000 – 85.0', '... 48.2%'
 FIGURE_IN_HEADING = re.compile(r"[%£]|\s[–-]\s*\d")
@@ -331,7 +332,7 @@ def _comparators(sentence: str, figures: list[_Found]) -> list[Comparator | None
         between = sentence[previous_end : figure.start]
         if comparators and comparators[-1] == "target" and (named := TARGET_AFTER.match(between)):
             between = between[named.end() :]  # 'the 5 day target for all faults (4.39 days)': the word was the 5's
-        comparator = _comparator(TARGET_STATUS.sub(" ", between)[-60:], sentence[figure.end : figure.end + 40])
+        comparator = _comparator(TARGET_STATUS.sub(" ", between[-120:])[-60:], sentence[figure.end : figure.end + 40])
         if comparator is None and comparators and comparators[-1] and CONTINUATION.match(between):
             comparator = comparators[-1]
         comparators.append(comparator)

@@ -43,6 +43,7 @@ MEETINGS_AHEAD = 3  # report-backs come within the next few meetings of the body
 # Bounds that keep tracing cheap on a body with unusually many documents per meeting
 MAX_OPEN_ACTIONS = 300
 MAX_LATER_DOCUMENTS = 30
+MAX_EARLIER_DOCUMENTS = 30  # the newest documents of the previous meetings whose open actions are traced
 
 # Words too common in minutes to say what an action is about.
 GENERIC = STOP_WORDS | {
@@ -327,18 +328,28 @@ def trace(session: Session, document_id: int, document: Document, rows_here: lis
         .order_by(orm.Meeting.date.desc())
         .limit(MEETINGS_AHEAD)
     )
+    earlier_documents = (
+        select(orm.SourceDocument.id)
+        .where(orm.SourceDocument.meeting_id.in_(previous_meetings.scalar_subquery()))
+        .order_by(orm.SourceDocument.id.desc())
+        .limit(MAX_EARLIER_DOCUMENTS)
+    )
     earlier = session.execute(
         select(orm.Action.id, orm.Action.text, orm.Action.topic)
-        .join(orm.SourceDocument, orm.SourceDocument.id == orm.Action.document_id)
-        .where(orm.SourceDocument.meeting_id.in_(previous_meetings.scalar_subquery()))
+        .where(orm.Action.document_id.in_(earlier_documents.scalar_subquery()))
         .where(orm.Action.status == "open")
         .order_by(orm.Action.id.desc())
         .limit(MAX_OPEN_ACTIONS)
     ).all()
     # worked out only when needed
     here = _outside_rows(candidates(passages(document.text), ignore), rows_here, document.text) if earlier else []
+    # the same action is often restated by several documents of one meeting (minutes, decision pages): each
+    # wording is matched once
+    matched: dict[tuple[str, str | None], Match | None] = {}
     for action_id, text, topic in earlier:
-        if match := _follow_up(text, topic, rows_here, here, ignore):
+        if (text, topic) not in matched:
+            matched[text, topic] = _follow_up(text, topic, rows_here, here, ignore)
+        if match := matched[text, topic]:
             links.append((action_id, document_id, match))
     own = session.execute(
         select(orm.Action.id, orm.Action.text, orm.Action.topic).where(orm.Action.document_id == document_id)
@@ -360,8 +371,11 @@ def trace(session: Session, document_id: int, document: Document, rows_here: lis
     ).all()
     for later_id, sha in later:
         there, rows_there = _stored(session, later_id, sha, ignore)
+        matched = {}
         for action_id, text, topic in own:
-            if match := _follow_up(text, topic, rows_there, there, ignore):
+            if (text, topic) not in matched:
+                matched[text, topic] = _follow_up(text, topic, rows_there, there, ignore)
+            if match := matched[text, topic]:
                 links.append((action_id, later_id, match))
     _record(session, links)
     return len(links)
