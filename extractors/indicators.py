@@ -357,10 +357,11 @@ def indicator_name(
 
 
 def _expanded(word: str, expand: dict[str, str]) -> str:
-    """'CLA' -> 'children looked after'; a plural 'CPPs' -> 'child protection plans'."""
+    """'CLA' -> 'children looked after (CLA)'; a plural 'CPPs' -> 'child protection plans (CPPs)': the
+    abbreviation is kept after its expansion, so the name reads in the document's words and in full."""
     if word in expand:
-        return expand[word]
+        return f"{expand[word]} ({word})"
     if word.endswith("s") and word[:-1] in expand:
         long = expand[word[:-1]]
-        return long if long.endswith("s") else long + "s"
+        return f"{long if long.endswith('s') else long + 's'} ({word})"
     return word

@@ -35,9 +35,12 @@ def person_kind(role: str | None) -> str | None:
     return "councillor" if COUNCILLOR_TITLES.search(role) else "officer"
 
 
+SHORT_FORM = re.compile(r"\([A-Za-z]{2,8}\)")  # 'children looked after (CLA) rate': the abbreviation kept
+
+
 @functools.lru_cache(maxsize=16384)
 def indicator_key(text: str) -> str:
-    words = [w for w in fold(text).split() if w not in INDICATOR_STOP]
+    words = [w for w in fold(SHORT_FORM.sub(" ", text)).split() if w not in INDICATOR_STOP]
     return " ".join(words)[:300]
 
 

@@ -18,7 +18,7 @@ def name(sentence: str, figure: str, unit: str, expand: dict[str, str] | None = 
 def test_measure_word_before_the_figure() -> None:
     sentence = "The CLA rate of 77.8 children looked after per 10,000 population was significantly higher."
     assert name(sentence, "77.8 children looked after per 10,000", "per_10000", {"CLA": "children looked after"}) == (
-        "children looked after rate"
+        "children looked after (CLA) rate"  # the abbreviation kept and expanded
     )
 
 
@@ -66,7 +66,7 @@ def test_measure_with_a_qualifier_before_a_bracketed_figure_and_plural_abbreviat
     assert name(sentence, "45.4", "score") == "average Attainment score"
     assert name(
         "CPPs reduced to 1,241 from 1,288 in quarter 1.", "1,241", "count", {"CPP": "child protection plan"}
-    ) == ("child protection plans")
+    ) == ("child protection plans (CPPs)")
 
 
 def test_changes_name_what_changed_and_periods_are_not_indicators() -> None:
@@ -245,3 +245,11 @@ def test_the_level_of_what_changed_and_a_label_before_a_dash() -> None:
         "e-book downloads",
         "Average caseload",
     ]
+
+
+def test_an_indicator_with_its_abbreviation_kept_is_the_same_indicator() -> None:
+    from pipeline.resolve import indicator_key, match_indicator
+
+    known = {indicator_key("children looked after rate"): 1, indicator_key("child protection plans"): 2}
+    assert match_indicator(indicator_key("children looked after (CLA) rate"), known) == 1
+    assert match_indicator(indicator_key("Child Protection Plans (CPPs)"), known) == 2
