@@ -114,7 +114,7 @@ CURRENT = re.compile(r"\bcurrent(?:ly)?\b", re.I)
 # 'compared to 2015 (1,709) and 2016 (1,693)': a figure joined to the one before continues its comparison
 CONTINUATION = re.compile(r"^\)?\s*(?:,|and|or)\s+(?:in\s+)?(?:20\d\d(?:/\d\d)?|Q[1-4]|[A-Z][a-z]+)?\s*\(?$")
 PERIOD = re.compile(
-    r"\b(?:(?:the\s+)?end\s+of\s+)?(?:Q[1-4](?:\s+(?:of\s+)?20\d\d/\d\d)?|[Qq]uarter\s+(?:[1-4]|one|two|three|four)"
+    r"(?=[teQq2JFMASOND])\b(?:(?:the\s+)?end\s+of\s+)?(?:Q[1-4](?:\s+(?:of\s+)?20\d\d/\d\d)?|[Qq]uarter\s+(?:[1-4]|one|two|three|four)"
     r"(?:\s+(?:of\s+)?20\d\d/\d\d)?|20\d\d/\d\d|20\d\d-\d\d|" + MONTH + r"(?:\s+20\d\d)?|20\d\d)\b"
 )
 # Numbers that refer to a place in a document, not a quantity: 'Item 19 (minute 294)', 'Items 15 and 17',
@@ -294,11 +294,17 @@ def _cue(text: str) -> Comparator | None:
     return None
 
 
-def _period(sentence: str, figure: _Found, default: str | None) -> str | None:
-    after = PERIOD.search(sentence, figure.end, min(len(sentence), figure.end + 40))
+def _periods(sentence: str) -> list[re.Match[str]]:
+    return list(PERIOD.finditer(sentence))
+
+
+def _period(periods: list[re.Match[str]], figure: _Found, until: int, default: str | None) -> str | None:
+    """The period written within 40 characters after the figure and before ``until`` (the next figure),
+    else the last one before it."""
+    after = next((p for p in periods if figure.end <= p.start() < min(until, figure.end + 40)), None)
     if after:
         return after.group(0)
-    befores = list(PERIOD.finditer(sentence, 0, figure.start))
+    befores = [p for p in periods if p.end() <= figure.start]
     return befores[-1].group(0) if befores else default
 
 
@@ -353,12 +359,16 @@ def _sentence_metrics(
     the indicator of the previous sentence's own figure, which a sentence of comparators alone
     continues ('..., takes longer than the national (558 days), regional (565 days) ...')."""
     figures = _inherit_units(sentence, _figures(sentence))
+    if not figures:
+        return []
     comparators = _comparators(sentence, figures)
+    periods = _periods(sentence)
     alone = all(comparators)  # a sentence of comparators alone
     found: list[Metric] = []
     own_indicator: str | None = None  # the sentence's own figure's indicator, shared with its comparators
     previous_end = 0
-    for figure, comparator in zip(figures, comparators, strict=True):
+    for index, (figure, comparator) in enumerate(zip(figures, comparators, strict=True)):
+        next_start = figures[index + 1].start if index + 1 < len(figures) else len(sentence)
         between = sentence[previous_end : figure.start]
         if comparator is not None and own_indicator is not None:
             indicator = own_indicator
@@ -378,7 +388,7 @@ def _sentence_metrics(
                 value=figure.value,
                 unit=figure.unit,
                 comparator=comparator,
-                period=_period(sentence, figure, default_period),
+                period=_period(periods, figure, next_start, default_period),
                 text=_phrase(sentence, figure),
                 evidence=Evidence((offset + figure.start, offset + figure.end), NAME, VERSION),
             )

@@ -25,7 +25,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import cast
+from typing import NamedTuple, cast
 
 from rapidfuzz import fuzz
 from sqlalchemy import Table, insert, select, update
@@ -254,7 +254,7 @@ def _follow_up(
     return best_log_row(text, rows) or best_follow_up(text, topic, found, ignore)
 
 
-def _meeting_of(session: Session, document_id: int) -> tuple[int, dt.date, str] | None:
+def _meeting_of(session: Session, document_id: int) -> MeetingRef | None:
     row = session.execute(
         select(orm.Meeting.body_id, orm.Meeting.date, orm.Body.name)
         .join(orm.SourceDocument, orm.SourceDocument.meeting_id == orm.Meeting.id)
@@ -263,7 +263,7 @@ def _meeting_of(session: Session, document_id: int) -> tuple[int, dt.date, str] 
     ).first()
     if row is None or row.date is None:
         return None
-    return int(row.body_id), row.date, str(row.name)
+    return MeetingRef(int(row.body_id), row.date, str(row.name))
 
 
 def _record(session: Session, links: list[tuple[int, int, Match]]) -> None:
@@ -311,12 +311,25 @@ def _stored(
     return found
 
 
-def trace(session: Session, document_id: int, document: Document, rows_here: list[LogRow] | None = None) -> int:
+class MeetingRef(NamedTuple):
+    body_id: int
+    date: dt.date
+    body_name: str
+
+
+def trace(
+    session: Session,
+    document_id: int,
+    document: Document,
+    rows_here: list[LogRow] | None = None,
+    meeting: MeetingRef | None = None,
+) -> int:
     """Link follow-ups between this document and the other meetings of its body; the number of links made.
 
-    ``rows_here`` are the rows of the document's own action logs (see :func:`log_rows`)."""
+    ``rows_here`` are the rows of the document's own action logs (see :func:`log_rows`); the caller that
+    has just stored the document may pass its meeting, which is otherwise read back."""
     rows_here = rows_here or []
-    meeting = _meeting_of(session, document_id)
+    meeting = meeting or _meeting_of(session, document_id)
     if meeting is None:
         return 0
     body_id, date, body_name = meeting

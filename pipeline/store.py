@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from extractors.names import looks_like_name, split_title
 from models import orm
 from models.records import Document, Evidence, Extraction, MediaType
-from pipeline.followups import log_rows, trace
+from pipeline.followups import MeetingRef, log_rows, trace
 from pipeline.output import to_gold_format
 from pipeline.resolve import indicator_key, match_indicator, person_key, person_kind
 
@@ -176,12 +176,13 @@ class _Resolver:
         return id_
 
 
-def _meeting(session: Session, extraction: Extraction) -> tuple[int | None, int | None]:
+def _meeting(session: Session, extraction: Extraction) -> tuple[int | None, int | None, MeetingRef | None]:
+    """The document's council id, meeting id and (for the follow-up tracer) its meeting's body and date."""
     info = extraction.meeting
     council = _get_or_create(session, orm.Council, name=info.council) if info.council else None
     council_id = council.id if isinstance(council, orm.Council) else _council_of_body(session, info.body)
     if not info.body and not info.meeting_date:
-        return council_id, None
+        return council_id, None, None
     if council_id is not None and info.body:
         _claim_body(session, council_id, info.body)
     body = _get_or_create(session, orm.Body, council_id=council_id, name=info.body or "(unknown body)")
@@ -190,7 +191,8 @@ def _meeting(session: Session, extraction: Extraction) -> tuple[int | None, int 
     assert isinstance(meeting, orm.Meeting)
     meeting.start_time = meeting.start_time or info.meeting_time
     meeting.location = meeting.location or info.location
-    return council_id, meeting.id
+    ref = MeetingRef(body.id, info.meeting_date, body.name) if info.meeting_date else None
+    return council_id, meeting.id, ref
 
 
 def _claim_body(session: Session, council_id: int, body_name: str) -> None:
@@ -250,14 +252,15 @@ def _council_of_body(session: Session, body: str | None) -> int | None:
 def store_extraction(session: Session, stored: StoredBytes, document: Document, extraction: Extraction) -> StoreOutcome:
     """Replace the document's row and facts; the caller owns the transaction."""
     row, is_new = _document_row(session, stored, "ok")
-    council_id, meeting_id = _meeting(session, extraction)
+    council_id, meeting_id, meeting = _meeting(session, extraction)
     row.error, row.text = None, document.text
     row.doc_type, row.meeting_id = extraction.meeting.doc_type, meeting_id
     row.extraction = to_gold_format(extraction)
     session.flush()
     _store_facts(session, row.id, meeting_id, extraction, _Resolver(session, council_id))
     session.flush()
-    trace(session, row.id, document, log_rows(extraction.actions))
+    if meeting is not None:
+        trace(session, row.id, document, log_rows(extraction.actions), meeting)
     return "new" if is_new else "replaced"
 
 

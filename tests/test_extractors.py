@@ -790,3 +790,11 @@ def test_a_target_met_is_no_comparator_and_a_period_number_is_no_figure() -> Non
     )
     got = [(m.value, m.comparator) for m in extract_metrics(document, ())]
     assert got == [(76.0, None), (90.0, None), (33.3, None), (80.0, "target")]
+
+
+def test_a_period_after_the_next_figure_is_that_figures() -> None:
+    # Lancashire seed 004
+    document = doc(
+        "The September Key Performance Indicator for 30 day payments is at 82.96% compared to 71.16% in June."
+    )
+    assert [(m.value, m.period) for m in extract_metrics(document, ())] == [(82.96, "September"), (71.16, "June")]
