@@ -6,9 +6,12 @@ from pathlib import Path
 
 import pytest
 from fpdf import FPDF
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.convert import convert
 from pipeline.errors import ConvertError, LoadError
+from pipeline.formats.builder import clean_inline, normalise_inline
 from pipeline.formats.pdf import PdfSettings, convert_pdf
 from pipeline.load import LoadSettings, load, raw_document
 from tests.conftest import CORPUS, seed
@@ -228,3 +231,13 @@ def test_markdown_with_a_blank_line_after_every_pdf_line_is_rejoined() -> None:
         "It was agreed that the Meetings Administrator would circulate a draft of the Standing Orders to the "
         "Metropolitan District Party Leaders.",
     ]
+
+
+@given(st.text())
+def test_the_plain_ascii_shortcut_cleans_lines_as_the_full_normaliser_does(line: str) -> None:
+    assert clean_inline(line) == normalise_inline(line)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_lines_clean_as_the_full_normaliser_does(line: str) -> None:
+    assert clean_inline(line) == normalise_inline(line)

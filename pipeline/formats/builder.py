@@ -18,6 +18,13 @@ _BULLET = re.compile(r"^(?:[·•●◦▪■□‣⁃∙Ø➢➤►]|[-*–](?=
 
 def clean_inline(text: str) -> str:
     """One line of text: Unicode NFC, no control characters, single spaces, trimmed."""
+    if text.isascii() and text.isprintable() and "  " not in text:
+        return text.strip()  # the common case, with nothing to normalise
+    return normalise_inline(text)
+
+
+def normalise_inline(text: str) -> str:
+    """:func:`clean_inline` without its shortcut for plain ASCII lines."""
     text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub(" ", text)
     text = text.replace("\ufeff", "").replace("\u00ad", "")
