@@ -251,8 +251,9 @@ def _council_of_body(session: Session, body: str | None) -> int | None:
 
 def store_extraction(session: Session, stored: StoredBytes, document: Document, extraction: Extraction) -> StoreOutcome:
     """Replace the document's row and facts; the caller owns the transaction."""
-    row, is_new = _document_row(session, stored, "ok")
+    # the meeting first: its lookups flush the session, and the document's row is then written once, whole
     council_id, meeting_id, meeting = _meeting(session, extraction)
+    row, is_new = _document_row(session, stored, "ok")
     row.error, row.text = None, document.text
     row.doc_type, row.meeting_id = extraction.meeting.doc_type, meeting_id
     row.extraction = to_gold_format(extraction)
