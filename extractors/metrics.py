@@ -110,6 +110,7 @@ TARGET_STATUS = re.compile(
     r"(?:their\s+|its\s+|the\s+|a\s+)?targets?\b(?!\s+of\b)",
     re.I,
 )
+STRONG_BREAK = re.compile(r"\s[–—-]\s|;")
 CURRENT = re.compile(r"\bcurrent(?:ly)?\b", re.I)
 # 'compared to 2015 (1,709) and 2016 (1,693)': a figure joined to the one before continues its comparison
 CONTINUATION = re.compile(r"^\)?\s*(?:,|and|or)\s+(?:in\s+)?(?:20\d\d(?:/\d\d)?|Q[1-4]|[A-Z][a-z]+)?\s*\(?$")
@@ -330,6 +331,15 @@ def _document_period(document: Document) -> str | None:
     return match.group(0) if match else None
 
 
+def _last_clause(between: str) -> str:
+    """The text after the last dash or semicolon, across which no comparator cue reaches ('set aside last year
+    for enforcement – with two ...'); a dash just before the figure joins a label to it ('National – 62.0')."""
+    parts = STRONG_BREAK.split(between)
+    while len(parts) > 1 and not parts[-1].strip():
+        parts = [*parts[:-2], parts[-2] + " "]
+    return parts[-1]
+
+
 def _comparators(sentence: str, figures: list[_Found]) -> list[Comparator | None]:
     """What each figure of a sentence is compared as, from the words between it and the figure before."""
     comparators: list[Comparator | None] = []
@@ -338,7 +348,8 @@ def _comparators(sentence: str, figures: list[_Found]) -> list[Comparator | None
         between = sentence[previous_end : figure.start]
         if comparators and comparators[-1] == "target" and (named := TARGET_AFTER.match(between)):
             between = between[named.end() :]  # 'the 5 day target for all faults (4.39 days)': the word was the 5's
-        comparator = _comparator(TARGET_STATUS.sub(" ", between[-120:])[-60:], sentence[figure.end : figure.end + 40])
+        clause = _last_clause(between)
+        comparator = _comparator(TARGET_STATUS.sub(" ", clause[-120:])[-60:], sentence[figure.end : figure.end + 40])
         if comparator is None and comparators and comparators[-1] and CONTINUATION.match(between):
             comparator = comparators[-1]
         comparators.append(comparator)
@@ -374,6 +385,10 @@ def _sentence_metrics(
             indicator = own_indicator
         elif comparator is not None and before is not None and not found and alone:
             indicator = own_indicator = before
+        elif comparator is not None and found and found[-1].comparator == comparator and alone:
+            indicator = found[
+                -1
+            ].indicator  # 'a target to recycle 50% of household waste ..., with the longer-term target to exceed 60%'
         elif comparator is None and found and found[-1].comparator == "previous" and FROM_TO.match(between):
             indicator = own_indicator = found[-1].indicator  # 'improved from 717 days (2012-15) to 619 days'
         else:

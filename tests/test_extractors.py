@@ -798,3 +798,21 @@ def test_a_period_after_the_next_figure_is_that_figures() -> None:
         "The September Key Performance Indicator for 30 day payments is at 82.96% compared to 71.16% in June."
     )
     assert [(m.value, m.period) for m in extract_metrics(document, ())] == [(82.96, "September"), (71.16, "June")]
+
+
+def test_comparator_cues_stop_at_a_dash_and_a_second_target_shares_the_first_targets_indicator() -> None:
+    # Bromley, Environment Portfolio Plan 2016/17; Leeds, Executive Board, recycling targets
+    document = doc(
+        "A sum had been set aside last year for enforcement – with two high profile enforcement actions "
+        "highlighted - but all local boroughs and counties were suffering the problem.",
+        "(b) That a revised target to recycle 50% of household waste by 2020 be approved, with the longer-term "
+        "target to exceed 60% remaining unchanged;",
+        "Rate of CLA per 10,000 – 85.0, national average – 62.0",
+    )
+    got = [(m.value, m.comparator, m.indicator) for m in extract_metrics(document, ())]
+    assert got[:3] == [
+        (2.0, None, "high profile enforcement actions highlighted"),
+        (50.0, "target", "household waste"),
+        (60.0, "target", "household waste"),
+    ]
+    assert got[4][:2] == (62.0, "national")
