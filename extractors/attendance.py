@@ -40,11 +40,13 @@ LIST_HEADINGS: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
         "present",
     ),
 )
-ROLE_LINE = re.compile(
-    r"^(?:(?:County|Borough|City|District|Town|Parish)\s+)?(?:Councillors?|Members|Co-opted\s+Members?|"
-    r"Independent\s+Members?|Officers|Cllrs?)\s*:?$",
-    re.I,
+_GROUP = (
+    r"(?:(?:County|Borough|City|District|Town|Parish)\s+)?(?:Councillors?|Members|(?:Statutory\s+)?Co-opted\s+Members?|"
+    r"Independent\s+Members?|Officers|Cllrs?)"
 )
+ROLE_LINE = re.compile(rf"^{_GROUP}\s*:?$", re.I)
+# 'Statutory Co-opted Members: Mr N Craven and Mrs A Dunkerley (Parent Governor Representative) and ...'
+GROUP_THEN_NAMES = re.compile(rf"^(?P<group>{_GROUP})\s*:\s*(?P<names>\S.*)$", re.I)
 # "Apologies for absence were (also) received from", "An apology ... was received from", "There were apologies
 # for absence from": the names run to the end of the sentence, a "who" clause or "; and for lateness".
 APOLOGIES_SENTENCE = re.compile(
@@ -80,7 +82,12 @@ POST_NOMINALS = re.compile(r"(?:\s+(?:MBE|OBE|CBE|KBE|DBE|AM|MP|MEP|MS|MSP|JP|DL
 SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*|(?<=\))\s+(?=[A-Z])")
 MINUTE_NUMBER = re.compile(r"^(?:\d{1,4}(?:[./]\d{1,4})?[.)]?|[A-Z]{1,4}\s?\d{1,4}[./]\d{1,4})\s+(?=[A-Z])")
 LATE_LIST_LIMIT = 8000  # characters
-STOP_AT = re.compile(r"^(?:\d{1,3}[.)]?|Item\b|Minutes?\b|Declarations?\b|Apologies\s+for\s+absence$)", re.I)
+STOP_AT = re.compile(
+    r"^(?:\d{1,3}[.)]?|Item\b|Minutes?\b|Declarations?\b|Apologies\s+for\s+absence$"
+    # a sentence ends the list: 'The panel met at Pittwood House, Scunthorpe.'
+    r"|(?:The|This|It)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:met|was|were|had|has|is|are)\b)",
+    re.I,
+)
 
 
 def _split_list(text: str) -> list[tuple[str, int]]:
@@ -218,6 +225,11 @@ def _from_lists(document: Document, limit: int, inline_only: bool = False) -> li
         if ROLE_LINE.match(rest):
             role = _role_of_group(rest)
             continue
+        if grouped := GROUP_THEN_NAMES.match(rest):
+            group_role = _role_of_group(grouped.group("group")) or re.sub(r"s$", "", grouped.group("group"))
+            names_at = offset + grouped.start("names")
+            attendees.extend(_line_attendees(grouped.group("names"), names_at, status, group_role))
+            continue
         attendees.extend(_line_attendees(rest, offset, status, role))
     return attendees
 
@@ -250,7 +262,9 @@ def _line_attendees(text: str, offset: int, status: AttendanceStatus, role: str 
     result = []
     for name, title, chair, at in _names_in(text):
         start = offset + at
-        result.append(Attendee(name, title or role, status, chair, Evidence((start, start + len(name)), NAME, VERSION)))
+        # the group's role says more than an honorific: 'Co-opted Members: Mr N Craven' is a co-opted member
+        held = role if role and (not title or HONORIFICS.fullmatch(title)) else title or role
+        result.append(Attendee(name, held, status, chair, Evidence((start, start + len(name)), NAME, VERSION)))
     return result
 
 

@@ -38,6 +38,10 @@ WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DATE_WORDS = rf"{WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{{4}}"
 # ModernGov meeting pages: 'Cabinet - Thursday, 17th March, 2011 7.00 pm', or the body on the line above the date.
 MEETING_HEADING = re.compile(rf"^(?P<body>[^\n]{{3,150}}?)\s+[-–]\s+(?P<date>{_DATE_WORDS})")
+# and without the weekday, the whole line: 'People Scrutiny Panel – 6 December 2011' (North Lincolnshire)
+PLAIN_MEETING_HEADING = re.compile(
+    r"^(?P<body>[^\n]{3,150}?)\s+[-–]\s+(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4})\s*$"
+)
 DATE_LINE = re.compile(rf"^(?P<date>{_DATE_WORDS})")
 TIME_DATE_LINE = re.compile(
     r"^\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}\s*$", re.I
@@ -87,10 +91,11 @@ def _meeting_heading(document: Document) -> tuple[str, dt.date, int] | None:
     """Body and date from a ModernGov meeting heading, with the body's offset."""
     lines = _head_lines(document)[:10]
     for index, (line, start) in enumerate(lines):
-        heading = MEETING_HEADING.match(line)
+        heading = MEETING_HEADING.match(line) or PLAIN_MEETING_HEADING.match(line)
         if heading:
             found = find_date(heading.group("date"))
-            body = clean_body(heading.group("body"), need_noun=False)
+            # without a weekday the line must name a body ('People Scrutiny Panel'), not just anything
+            body = clean_body(heading.group("body"), need_noun=heading.re is PLAIN_MEETING_HEADING)
             if found and body:
                 return body, found[0], start
         dated = DATE_LINE.match(line)

@@ -140,6 +140,9 @@ ITEM_TITLE_AFTER = re.compile(r"^\s+[A-Z]")  # '43 Performance Reporting', '1.4 
 FINITE_VERB = re.compile(r"\s(?:were|was|are|is|has|have|had)\s")
 NAME_WORD_AFTER = re.compile(r"^\s+[A-Z][a-z]")
 YEAR_RANGE = re.compile(r"^20\d\d\d\d$")  # '202223': 2022/23 written without the slash
+PHONE_SERVICES = frozenset({"111", "999", "101", "112"})
+PHONE_SERVICE_AFTER = re.compile(r"^\s+(?:phone|telephone|call|service|number|line|contact|non-emergency)\b", re.I)
+NHS_BEFORE = re.compile(r"\bNHS\s$")
 PHONE_LABEL = re.compile(r"(?=[TtPp])\b(?:Tel|Telephone|Phone)\b", re.I)
 NAME_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s$")
 # a short line that states a figure is data, not a heading: 'Rate of CLA per 10,000 – 85.0', '... 48.2%'
@@ -203,6 +206,8 @@ def _skip(sentence: str, start: int, end: int, raw: str) -> bool:
         return True
     if PHONE_LABEL.search(sentence, max(0, start - 40), start):
         return True
+    if raw in PHONE_SERVICES and (PHONE_SERVICE_AFTER.match(after) or NHS_BEFORE.search(before)):
+        return True  # 'the proposed non-emergency 111 phone contact', 'NHS 111'
     # a number right after a capitalised name word: "Attainment 8", "Progress 8"
     word_before = NAME_WORD_BEFORE.search(before)
     if word_before and NAME_WORD_AFTER.match(after):
@@ -413,7 +418,16 @@ def _sentence_metrics(
 
 
 def extract_metrics(document: Document, sections: tuple[Section, ...]) -> tuple[Metric, ...]:
-    del sections  # metrics are not tied to items in the gold format
+    """Every figure of the document; none from an item's heading ('41 (6) UNPLANNED CARE AND MAJOR TRAUMA')."""
+    headings = [section.heading_span for section in sections]
+    return tuple(
+        metric
+        for metric in _metrics(document)
+        if not any(start <= metric.evidence.span[0] < end for start, end in headings)
+    )
+
+
+def _metrics(document: Document) -> list[Metric]:
     default_period = _document_period(document)
     expand = abbreviations(document.text)
     metrics: list[Metric] = []
@@ -429,4 +443,4 @@ def extract_metrics(document: Document, sections: tuple[Section, ...]) -> tuple[
             own = [m.indicator for m in found if m.comparator is None]
             before = own[-1] if own else None
             metrics.extend(found)
-    return tuple(metrics)
+    return metrics

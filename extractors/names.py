@@ -181,8 +181,14 @@ def split_title(name: str) -> tuple[str, str | None]:
     return name[match.end() :].strip(), title
 
 
+IN_THE_CHAIR = re.compile(r"\s+in\s+the\s+chair\.?\s*$", re.IGNORECASE)
+
+
 def split_chair(name: str) -> tuple[str, bool]:
-    """'Councillor Smith (Chair)' -> ('Councillor Smith', True); Vice-Chair is not the chair."""
+    """'Councillor Smith (Chair)' -> ('Councillor Smith', True); 'Councillor Mrs Bromby in the chair' too;
+    Vice-Chair is not the chair."""
+    if unbracketed := IN_THE_CHAIR.search(name):
+        return name[: unbracketed.start()].strip(), True
     match = CHAIR_MARK.search(name)
     if not match:
         return name, False

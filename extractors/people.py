@@ -46,7 +46,9 @@ VERB_TAIL = re.compile(
 )
 IN_A_LIST = re.compile(r",\s*$")
 PLACE_BEFORE = re.compile(r"\b(?:of|in|at|to|from)\s$")  # 'of Little Hadham had received': a place
-AGENT_BEFORE = re.compile(r"\b(?:by|thanked)\s+$")  # 'presented by Donna Talbot'
+AGENT_BEFORE = re.compile(r"\b(?:by|thanked|welcomed)\s+$")  # 'presented by Donna Talbot'
+# 'Geoff Day from NHS North Lincolnshire': a person and the organisation they came from
+FROM_ORGANISATION = re.compile(r"\s+from\s+(?:the\s+)?[A-Z]")
 NOT_A_PERSON_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|our|on|about|regarding)\s+$", re.I)
 NAME_THEN_COMMA = re.compile(rf"{FULL_NAME},")
 LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
@@ -86,13 +88,18 @@ def _mentions(document: Document) -> list[PersonMention]:
         name, start, end = match.group(0), match.start(), match.end()
         if stated := ROLE_TAIL.match(text, end):
             role = _clean_role(stated.group("role"))
-            if role or not IN_A_LIST.search(text, max(0, start - 3), start):
-                add(name, role, start)  # not 'Civic Suite, Gibson Building, Kings Hill, West Malling': an address
+            # not 'Civic Suite, Gibson Building, Kings Hill, West Malling' nor 'met at Pittwood House, Scunthorpe'
+            if role or not (
+                IN_A_LIST.search(text, max(0, start - 3), start) or PLACE_BEFORE.search(text, max(0, start - 6), start)
+            ):
+                add(name, role, start)
         elif (bracket := PAREN_TAIL.match(text, end)) and (role := _clean_role(bracket.group("role"))):
             add(name, role, start)  # '(MASH)' after 'Multi-Agency Safeguarding Hub' is no role: no person
         elif (
-            VERB_TAIL.match(text, end) and not PLACE_BEFORE.search(text, max(0, start - 6), start)
-        ) or AGENT_BEFORE.search(text, max(0, start - 10), start):
+            (VERB_TAIL.match(text, end) and not PLACE_BEFORE.search(text, max(0, start - 6), start))
+            or AGENT_BEFORE.search(text, max(0, start - 10), start)
+            or FROM_ORGANISATION.match(text, end)
+        ):
             add(name, None, start)
     for match in TITLED.finditer(text):
         title = match.group("title").rstrip(".")

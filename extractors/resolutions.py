@@ -6,7 +6,7 @@ import itertools
 import re
 
 from extractors.meeting import BODY_NOUN
-from extractors.text import item_number_at, split_sentences
+from extractors.text import caps_item, item_number_at, split_sentences
 from models.records import Block, DocType, Document, Evidence, Resolution, Section
 
 NAME = "resolutions"
@@ -80,9 +80,10 @@ def _from_lead_ins(document: Document, sections: tuple[Section, ...]) -> list[Re
     found = []
     for index, block in enumerate(document.blocks):
         text = document.block_text(block)
-        match = LEAD_IN.match(text)
-        if match and match.end() < len(text):
-            body, start, end = text[match.end() :], block.start + match.end(), block.end
+        lead = item.end() if (item := caps_item(text)) else 0  # '39  MINUTES – Resolved – That the minutes ...'
+        match = LEAD_IN.match(text[lead:])
+        if match and lead + match.end() < len(text):
+            body, start, end = text[lead + match.end() :], block.start + lead + match.end(), block.end
             body, end = _with_parts(document, index, body, end)
         elif LEAD_IN_ALONE.search(text) and not _next_has_lead_in(document, index):
             following = _parts_after(document, index)

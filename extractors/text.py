@@ -143,3 +143,17 @@ def section_at(sections: tuple[Section, ...], position: int) -> Section | None:
 def item_number_at(sections: tuple[Section, ...], position: int) -> str | None:
     section = section_at(sections, position)
     return section.number if section else None
+
+
+# North Lincolnshire prints an item as one paragraph: '38  DECLARATIONS OF ... (IF ANY) – There were no ...'
+CAPS_ITEM = re.compile(
+    r"^(?P<number>\d{1,4})[.)]?\s+(?:\(\d{1,3}\)\s+)?(?P<title>[A-Z][A-Z0-9 ,'’&()/.-]*?[A-Z)])\s+[-–]\s+(?=\S)"
+)
+
+
+def caps_item(text: str) -> re.Match[str] | None:
+    """The number and capitals title that open a paragraph holding a whole item, if they do."""
+    match = CAPS_ITEM.match(text)
+    if match and re.search(r"[A-Z]{3}", match.group("title")) and len(match.group("title")) <= 200:
+        return match
+    return None

@@ -2,7 +2,8 @@
 
 Recognised headings: a number alone followed by a title ("1." / "Apologies for Absence",
 as ModernGov prints minutes), a number and title together ("4. Summary of Standards",
-"4 Summary"), minute references ("23/45 Apologies", "CAB/23/12 Budget", "Minute 12"), and the
+"4 Summary"), a number and a title in capitals opening the item's paragraph ("38  MINUTES – Resolved
+– That ..."), minute references ("23/45 Apologies", "CAB/23/12 Budget", "Minute 12"), and the
 items a structured source states. Numbers must run in order, so numbered lists inside an
 item are not taken for items.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.text import caps_item
 from models.records import Block, Document, Section
 
 _NUMBER = (
@@ -22,6 +24,8 @@ NUMBER_TITLE = re.compile(
     rf"^(?:Minute\s+|Item\s+)?\(?(?P<number>{_NUMBER})[.):]?\s+(?:[-–:]\s*)?(?P<title>[A-Z'\"(£].*)$"
 )
 MAX_TITLE = 200
+
+
 # ModernGov prints a link's file after its title: 'Minutes pdf icon PDF 216 KB'
 FILE_NOTE = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+[\d.,]+\s*[KM]B\b\s*$", re.I)
 
@@ -70,6 +74,11 @@ def _candidates(document: Document) -> list[_Heading]:
             if title_block is not None:
                 title = document.block_text(title_block)
                 found.append(_Heading(alone.group("number"), title, block.start, title_block.end))
+            continue
+        if (caps := caps_item(text)) and block.kind in ("paragraph", "list_item"):
+            found.append(
+                _Heading(caps.group("number"), caps.group("title"), block.start, block.start + caps.end("title"))
+            )
             continue
         together = NUMBER_TITLE.match(text)
         short_label = together is not None and text.endswith(":") and len(text.split()) <= 8  # '2. Corporate Services:'

@@ -816,3 +816,45 @@ def test_comparator_cues_stop_at_a_dash_and_a_second_target_shares_the_first_tar
         (60.0, "target", "household waste"),
     ]
     assert got[4][:2] == (62.0, "national")
+
+
+def test_items_as_numbered_paragraphs_in_capitals_with_their_decisions() -> None:
+    # North Lincolnshire Council, People Scrutiny Panel, 6 December 2011
+    document = doc(
+        "People Scrutiny Panel – 6 December 2011",
+        "PRESENT:  Councillor Mrs Bromby in the chair.",
+        "Councillors Barker (Vice-Chair), Evison, Godfrey, Jawaid MBE, Robinson, and Wells.",
+        "Statutory Co-opted Members: Mr N Craven and Mrs A Dunkerley (Parent Governor Representative).",
+        "The panel met at Pittwood House, Scunthorpe.",
+        "38  DECLARATIONS OF PERSONAL OR PERSONAL AND PREJUDICIAL INTERESTS (IF ANY) – There were no declarations.",
+        "39  MINUTES – Resolved – That the minutes of the proceedings of this panel held on  8 November 2011 be "
+        "taken as read and correctly recorded and signed by the chairman.",
+        "41   (6)  UNPLANNED CARE AND MAJOR TRAUMA – Informal discussion with representatives.",
+        "The Chairman welcomed Karen Rhodes and Geoff Day from NHS North Lincolnshire to the meeting. Members asked "
+        "about the proposed non-emergency 111 phone contact.",
+    )
+    sections = segment(document)
+    meeting = extract_meeting(document, sections)
+    assert (meeting.body, str(meeting.meeting_date)) == ("People Scrutiny Panel", "2011-12-06")
+    assert [(s.number, s.title) for s in sections] == [
+        ("38", "DECLARATIONS OF PERSONAL OR PERSONAL AND PREJUDICIAL INTERESTS (IF ANY)"),
+        ("39", "MINUTES"),
+        ("41", "UNPLANNED CARE AND MAJOR TRAUMA"),
+    ]
+    attendees = extract_attendance(document, sections)
+    assert [(a.name, a.role, a.chair) for a in attendees] == [
+        ("Bromby", "Councillor", True),
+        ("Barker", "Councillor", False),
+        ("Evison", "Councillor", False),
+        ("Godfrey", "Councillor", False),
+        ("Jawaid", "Councillor", False),
+        ("Robinson", "Councillor", False),
+        ("Wells", "Councillor", False),
+        ("N Craven", "Statutory Co-opted Member", False),
+        ("A Dunkerley", "Parent Governor Representative", False),
+    ]
+    assert [(r.item, r.text[:30]) for r in extract_resolutions(document, sections)] == [
+        ("39", "That the minutes of the procee")
+    ]
+    assert [p.name for p in extract_people(document, attendees)] == ["Karen Rhodes", "Geoff Day"]
+    assert extract_metrics(document, sections) == ()
