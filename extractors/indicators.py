@@ -99,6 +99,7 @@ SHARE_AFTER = re.compile(r"^\s*\([\d.]+%\)")
 # a verb saying what the counted did, which names the measure ('60% reached the expected standard')
 PAST_ACTION = re.compile(r"^(?:reached|achieved|attained)$", re.I)
 IN_PHRASE = re.compile(r"^(?:care|need|employment|education|training|work|custody|hospital|treatment)\b")
+IN_HOUSE = re.compile(r"\bin\s+house\b", re.I)  # '25% had an in house NHS scheme': one word
 NOT_WORD = re.compile(r"^[\d.,%£€$()/–-]+$")
 SHORT_FORM = re.compile(r"\((?P<short>[A-Z][A-Za-z]{1,6})\)")
 JOINERS = frozenset({"and", "of", "the", "to", "in", "for", "&"})
@@ -271,9 +272,11 @@ def _phrase_after(sentence: str, end: int, unit: str) -> list[str] | None:
     elif unit not in ("count", "percent") or rest.lstrip().startswith("("):
         return None  # '87.6% (provisional figures)': a bracket qualifies the figure, it does not name it
     words: list[str] = []
-    for raw in rest.split():
+    raws = IN_HOUSE.sub("in-house", rest).split()
+    for raw, following in zip(raws, [*raws[1:], ""], strict=False):
         word = raw.strip(".,;:'’\"()")
-        if not word or NOT_WORD.match(word) or RIGHT_STOP.match(word):
+        held = word.lower() == "in" and IN_PHRASE.match(following)  # '45% of children in care'
+        if not word or NOT_WORD.match(word) or (RIGHT_STOP.match(word) and not held):
             break
         if not AUXILIARY.match(word):
             words.append(word)

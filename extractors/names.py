@@ -19,7 +19,7 @@ SURNAME = (
     r"(?:(?:Mc|Mac|O['’]|D['’]|Ó\s|Ní\s|Nic\s)?[A-ZÀ-Ý][a-zà-ÿ]+(?:['’-][A-ZÀ-Ý]?[a-zà-ÿ]+)*)"
 )
 _NOT_FORENAME = (
-    r"(?!(?:County|Borough|City|District|Town|Parish|Councillors?|Cllr|The|An|In|At|On|"
+    r"(?!(?:County|Borough|City|District|Town|Parish|Councillors?|Cllr|The|An|Any|All|Some|Other|In|At|On|"
     r"By|From|With|For|Of|Mr|Mrs|Ms|Dr|Deputy|Chief|Senior|Principal|Interim|Acting|Assistant|Head)\b)"
 )
 FORENAME = rf"{_NOT_FORENAME}(?:[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?|(?:[A-Z]\.){{2,4}}|[A-Z]\.?)"  # Jane, V.J., J

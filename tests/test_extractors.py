@@ -858,3 +858,18 @@ def test_items_as_numbered_paragraphs_in_capitals_with_their_decisions() -> None
     ]
     assert [p.name for p in extract_people(document, attendees)] == ["Karen Rhodes", "Geoff Day"]
     assert extract_metrics(document, sections) == ()
+
+
+def test_a_role_ends_at_the_verb_and_an_item_title_is_nobody() -> None:
+    # Durham County Council, agenda item page
+    document = doc(
+        "Any Items from Co-opted Members or Interested Parties",
+        "Dr Neil O’Brien, Chief Clinical Officer for North Durham CCG responded that the Rapid Specialist Opinion "
+        "(RSP) was a process.",
+        "They had received a 92% response rate from CCGs using an SRO system and less than 5% were operating a "
+        "similar scheme and 25% had an in house NHS scheme.",
+    )
+    assert [(p.name, p.role) for p in extract_people(document, ())] == [
+        ("Neil O’Brien", "Chief Clinical Officer for North Durham CCG")
+    ]
+    assert [(m.value, m.indicator) for m in extract_metrics(document, ())][2] == (25.0, "in-house NHS scheme")
