@@ -126,7 +126,8 @@ RULES: tuple[Rule, ...] = (
         re.compile(r"(?=[t])\bthat\s+(?:she|he|they)\s+would\b"),
         re.compile(
             r"\b(?:advised|confirmed|said|stated|explained|indicated|reported|assured|agreed)\s+"
-            r"(?:the\s+\w+\s+)?that\s+(?P<text>(?:she|he|they)\s+would\s+(?!be\b|leave\b|withdraw\b|abstain\b|not\b)[a-z].+)"
+            r"(?:the\s+\w+\s+)?that\s+(?P<text>(?:she|he|they)\s+would\s+(?!be\b|leave\b|withdraw\b|abstain\b|not\b|"
+            r"remain\b|therefore\s+remain\b)[a-z].+)"
         ),
         "group",
         "subject",
@@ -297,7 +298,7 @@ RULES: tuple[Rule, ...] = (
             # what a thing will do is no commitment: 'the framework will ensure ...', 'will provide short breaks'
             r"(?!(?:ensure|provide|support|enable|allow|help|give|offer|include|mean|result|lead|benefit|strengthen|"
             r"contribute|deliver|impact|affect|see|cover|focus|"
-            r"take\s+place|commence|be\s+held|rise|fall|increase|decrease|improve|reduce|remain|need|move|ask|"
+            r"take\s+place|commence|be\s+held|be\s+recorded|rise|fall|increase|decrease|improve|reduce|remain|need|move|ask|"
             r"continue\s+to\s+(?:rise|fall|increase|decrease|improve|be\s+a)|be\s+(?:a|an|the|able|more|less|"
             r"higher|lower|available|required|needed|necessary|no|operational|in\s+place|ready|permitted|entitled|eligible|"
             r"relevant|counted|deemed)\b"

@@ -53,9 +53,10 @@ APOLOGIES_SENTENCE = re.compile(
     r"(?=[AaTt])(?i:\b(?:an\s+)?apolog(?:y|ies)(?:\s+for\s+(?:absence|their\s+absence))?\s+(?:were|was|had\s+been)\s+"
     r"(?:also\s+)?(?:received|submitted|given|tendered|reported|noted)\s+(?:on\s+behalf\s+of|from)"
     r"|\bthere\s+were\s+(?:also\s+)?apologies(?:\s+for\s+absence)?\s+(?:received\s+)?from"
-    r"|^apologies(?:\s+for\s+absence)?\s+from)"
+    r"|^apologies(?:\s+for\s+absence)?\s+from"
+    r"|\bthe\s+apologies\s+of)"  # 'the apologies of Councillors Guest, and White were noted'
     r"\s+(?P<names>[^\n]+?)(?=(?<![A-Z])(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)\.(?:\s|$)|;\s+and\s+for\b|,?\s+who\b"
-    r"|,\s+(?:both|each)\b|\s+were\s+(?:delayed|late)\b|$)",
+    r"|,\s+(?:both|each)\b|\s+were\s+(?:delayed|late)\b|\s+(?:were|was)\s+(?:noted|received|accepted)\b|$)",
     re.M,
 )
 SUBSTITUTE_SENTENCE = re.compile(

@@ -26,7 +26,8 @@ TITLED = re.compile(
 ROLE_AFTER = re.compile(
     r",\s+(?P<role>(?:the\s+)?[A-Z][^.;:()]*?)"
     r"(?=,\s+(?:[a-z]|who\b)|\s+\(|[.;:]|\s+(?:presented|reported|confirmed|introduced|said|advised|responded|"
-    r"stated|explained|indicated|added|noted|commented|replied|informed|outlined|highlighted)\b|$)"
+    r"stated|explained|indicated|added|noted|commented|replied|informed|outlined|highlighted|moved|proposed|"
+    r"seconded)\b|$)"
 )
 LABELLED = re.compile(
     rf"^(?P<label>Report author|Author|Contact|Contact officer|Lead officer|Presented by|Officer)"
@@ -38,7 +39,8 @@ NAME_AT = re.compile(FULL_NAME)
 ROLE_TAIL = re.compile(
     r",\s+(?P<role>(?:the\s+)?[A-Z][^.;:()]*?)"
     r"(?=,\s+(?:[a-z]|who\b)|\s+\(|[.;:]|\s+(?:presented|reported|confirmed|introduced|said|advised|responded|"
-    r"stated|explained|indicated|added|noted|commented|replied|informed|outlined|highlighted)\b|$)"
+    r"stated|explained|indicated|added|noted|commented|replied|informed|outlined|highlighted|moved|proposed|"
+    r"seconded)\b|$)"
 )
 PAREN_TAIL = re.compile(r"\s+\((?P<role>[^()]{3,80})\)")
 VERB_TAIL = re.compile(

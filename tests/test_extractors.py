@@ -873,3 +873,21 @@ def test_a_role_ends_at_the_verb_and_an_item_title_is_nobody() -> None:
         ("Neil O’Brien", "Chief Clinical Officer for North Durham CCG")
     ]
     assert [(m.value, m.indicator) for m in extract_metrics(document, ())][2] == (25.0, "in-house NHS scheme")
+
+
+def test_apologies_noted_and_what_is_no_work_after_the_meeting() -> None:
+    # Southampton City Council, scrutiny panel; Aberdeen City Council, transparency statements
+    document = doc(
+        "In addition, the apologies of Councillors Guest, and White were noted.",
+        "Due to the appointed Chair of the Panel not being in attendance, Mark Pirnie, the Scrutiny Manager moved "
+        "that a Chair would be elected for the purposes of the meeting.",
+        "Decision:",
+        "These will be recorded in full in the minute.",
+        "She did not consider either connection to require a declaration of interest, and indicated that she would "
+        "remain in the meeting for consideration of both items.",
+    )
+    sections = segment(document)
+    attendees = extract_attendance(document, sections)
+    assert [(a.name, a.status) for a in attendees] == [("Guest", "apologies"), ("White", "apologies")]
+    assert ("Mark Pirnie", "Scrutiny Manager") in [(p.name, p.role) for p in extract_people(document, attendees)]
+    assert extract_actions(document, sections, None) == ()
