@@ -28,7 +28,9 @@ _ROLE_OR_BODY = (
     r"(?:\s+(?:of|for)\s+(?:[A-Z][\w'’&-]*\s?)+)?"
 )
 _TITLED = rf"(?:{TITLE})\s+(?:(?:Mrs|Mr|Ms|Dr|Sir)\.?\s+)?(?:(?:[A-Z]\.?\s+){{0,3}})?[A-Z][\w'’-]+"
-_OWNER = rf"{_TITLED}|{FULL_NAME}|{_ROLE_OR_BODY}"
+# parish minutes name officers in lower case: 'The clerk will make a BACS payment'
+_LOWER_ROLE = r"[Tt]he\s+(?:clerk|chairman|chairwoman|chair|treasurer|secretary)\b"
+_OWNER = rf"{_TITLED}|{FULL_NAME}|{_ROLE_OR_BODY}|{_LOWER_ROLE}"
 OWNER_AT_START = re.compile(rf"^(?P<owner>{_OWNER})(?:,[^.]*?,)?\s*(?:also\s+|then\s+|subsequently\s+)?$")
 SUBJECT_NAME = re.compile(rf"^(?:(?P<titled>{_TITLED})|(?P<name>{FULL_NAME}))\b")
 PRONOUN = re.compile(r"^(?:She|He|They|she|he|they)\b")
@@ -266,7 +268,13 @@ RULES: tuple[Rule, ...] = (
         "group",
         "none",
     ),
-    Rule(re.compile(r"^ACTIONS?\b", re.I), re.compile(r"^ACTIONS?\s*[:–-]\s*(?P<text>.+)", re.I), "group", "none"),
+    # 'Action: Clerk to obtain quotes for agreed works', 'ACTION – the report to be circulated'
+    Rule(
+        re.compile(r"^ACTIONS?\b", re.I),
+        re.compile(rf"^(?i:ACTIONS?)\s*[:–-]\s*(?P<text>(?:(?P<owner>{_OWNER})\s+to\s+[a-z])?.+)"),
+        "group",
+        "group",
+    ),
     # 'The local authority and the area's CCGs were expected to submit a joint ...'
     Rule(
         re.compile(r"(?=[e])\bexpected\s+to\b"),
@@ -318,7 +326,11 @@ DUE_BY = re.compile(
     rf"(?P<month>{'|'.join(m.capitalize() for m in MONTHS)})\b(?:\s+(?P<year>20\d\d))?"
 )
 ACTION_LIST = re.compile(r"\b(?:actions?|following\s+actions)\b[^.]*(?:including|include|:)\s*:?$", re.I)
-NOT_OWNER = re.compile(r"^(?:It|There|This|That|These|Members?|Officers|We|They|Committee|Sub-Committee)$")
+# the passive's agent: 'will be signed by the chairman', 'would be reviewed by the Head of Service'
+DONE_BY = re.compile(rf"\bbe\s+{_PARTICIPLE}\s+by\s+(?P<by>{_OWNER})")
+NOT_OWNER = re.compile(
+    r"^(?:It|There|This|That|These|Members?|Officers|We|They|Committee|Sub-Committee|Minutes|Location|Work|Works)$"
+)
 
 
 def _due(text: str, reference: dt.date | None) -> str | None:
@@ -381,6 +393,8 @@ def _action(
         owner = _subject(prefix, last_person) if prefix.strip() else _subject(text.split(" will ")[0], None)
     elif rule.owner == "by":
         owner = _owner(match.groupdict().get("by"))
+    if owner is None and rule.owner == "subject" and (agent := DONE_BY.search(text)):
+        owner = _owner(agent.group("by"))  # 'Minutes will be signed by the chairman in due course'
     requester = None
     if rule.requester:
         verb = REQUEST_VERB.search(sentence, 0, match.end())

@@ -29,11 +29,16 @@ LIST_HEADINGS: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
         "in_attendance",
     ),
     (re.compile(r"^(?:Also\s+present|Officers(?:\s+present)?|Officers\s+attending)\s*:?", re.I), "in_attendance"),
-    (re.compile(r"^Apologies(?:\s+for\s+absence)?(?:\s+were\s+received\s+from)?\s*:", re.I), "apologies"),
-    (re.compile(r"^(?:Absent|Not\s+present)\s*:?", re.I), "absent"),
+    (
+        # 'Apologies:', or a heading alone: 'C048/23 1. APOLOGIES FOR ABSENCE.', '- APOLOGIES FOR ABSENCE'
+        re.compile(r"^Apologies(?:\s+for\s+absence)?(?:\s+were\s+received\s+from)?(?:\s*:|\.?$)", re.I),
+        "apologies",
+    ),
+    (re.compile(r"^(?:Absent|Not\s+present|Non[- ]attendance)\s*:?", re.I), "absent"),
     (
         re.compile(
-            r"^(?:Present(?:\s+in\s+the\s+Chair)?|Attendees|Attended\s+by|Members\s+present|Councillors\s+present)\b"
+            r"^(?:Present(?:\s+in\s+the\s+Chair)?|Attendees|Attended\s+by|Members\s+present|Councillors\s+present|"
+            r"Those\s+(?:attending|present)|Attending)\b"
             r"\s*:?",
             re.I,
         ),
@@ -77,17 +82,30 @@ ROLE_BEFORE_NAME = re.compile(
     + r"))\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})$"
 )
 GROUP_TITLE = re.compile(r"^(?:\w+\s+)?(?:Councillors|Cllrs|Aldermen)\b")  # one title for a whole list
+GROUP_DASH = re.compile(r"^(?:Councillors|Cllrs)\s*[–:-]\s*")
 PARENTHESES = re.compile(r"\s*\((?P<inside>[^()]*)\)")
 POST_NOMINALS = re.compile(r"(?:\s+(?:MBE|OBE|CBE|KBE|DBE|AM|MP|MEP|MS|MSP|JP|DL|KC|QC|BEM))+$")
 # names in a list: commas, 'and', or a bracket closing before the next name ('Cafferty (Chair) Appich (...)')
 SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*|(?<=\))\s+(?=[A-Z])")
-MINUTE_NUMBER = re.compile(r"^(?:\d{1,4}(?:[./]\d{1,4})?[.)]?|[A-Z]{1,4}\s?\d{1,4}[./]\d{1,4})\s+(?=[A-Z])")
+# what may stand before a heading: a bullet, a minute number, or two ('C048/23      1.         APOLOGIES')
+MINUTE_NUMBER = re.compile(
+    r"^(?:[-•·]\s+)?(?:(?:\d{1,4}(?:[./]\d{1,4})?[.)]?|[A-Z]{1,4}\s?\d{1,4}[./]\d{1,4})\s+){0,2}(?=[A-Z])"
+)
 LATE_LIST_LIMIT = 8000  # characters
 STOP_AT = re.compile(
-    r"^(?:\d{1,3}[.)]?|Item\b|Minutes?\b|Declarations?\b|Apologies\s+for\s+absence$"
+    r"^(?:\d{1,3}[.)]?|[A-Z]{1,4}\s?\d{1,4}/\d{1,4}\b|Item\b|Minutes?\b|Declarations?\b|Agenda\b|"
+    r"Apologies\s+for\s+absence$"
     # a sentence ends the list: 'The panel met at Pittwood House, Scunthorpe.'
     r"|(?:The|This|It)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:met|was|were|had|has|is|are)\b)",
     re.I,
+)
+
+
+TITLED_NAME_THEN_ROLE = re.compile(
+    rf"^(?P<name>(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+{PERSON_NAME})\s+"
+    r"(?P<role>(?:Clerk|Assistant|Senior|Principal|Deputy|Chief|Head|Director|Manager|Officer|Interim|Acting|Lead|Admin|"
+    r"Administrator|Finance|Parish\s+Clerk|"
+    r"Responsible\s+Financial\s+Officer)\b.*)$"
 )
 
 
@@ -111,6 +129,9 @@ def _names_in(text: str) -> list[tuple[str, str | None, bool, int]]:
     found = []
     text = SUBSTITUTE.sub(lambda m: " " * len(m.group(0)), text)
     group_title: str | None = None
+    if dashed := GROUP_DASH.match(text):  # 'Councillors – Keith Austin(Chair), Joyce Austin, ...'
+        group_title = "Councillor"
+        text = " " * dashed.end() + text[dashed.end() :]
     for raw, offset in _split_list(text):
         piece, chair = split_chair(raw.strip(" .:"))
         role = None
@@ -118,7 +139,10 @@ def _names_in(text: str) -> list[tuple[str, str | None, bool, int]]:
             if role is None and ROLE_HINT.search(bracket.group("inside")):
                 role = bracket.group("inside").strip()
         piece = PARENTHESES.sub(" ", piece).strip()
-        name, title = split_title(re.sub(r"^(?:from|and)\s+", "", piece))
+        piece = re.sub(r"^(?:from|and)\s+", "", piece)
+        if role is None and (titled := TITLED_NAME_THEN_ROLE.match(piece)):
+            piece, role = titled.group("name"), titled.group("role")  # 'Mr D L Nicholson Deputy Parish Clerk'
+        name, title = split_title(piece)
         name = POST_NOMINALS.sub("", name).strip(" ,")
         if not title and (held := ROLE_BEFORE_NAME.match(name)):
             role, name = role or held.group("role"), held.group("name")  # 'Tenant Representative Lulu Agate'
@@ -143,13 +167,6 @@ def _is_names_list(line: str) -> bool:
     return len(names) >= 2 and len(line) / len(names) <= 70
 
 
-TITLED_NAME_THEN_ROLE = re.compile(
-    rf"^(?P<name>(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+{PERSON_NAME})\s+"
-    r"(?P<role>(?:Clerk|Assistant|Senior|Principal|Deputy|Chief|Head|Director|Manager|Officer|Interim|Acting|Lead|"
-    r"Responsible\s+Financial\s+Officer)\b.*)$"
-)
-
-
 def _person_line(text: str) -> tuple[str, str | None] | None:
     """'Jane Smith, Head of Finance' or 'Jane Smith - Head of Finance' (one officer per line); with a
     title, the role may follow without a comma ('Mr W Grosvenor Clerk and Executive Officer to ...')."""
@@ -159,8 +176,10 @@ def _person_line(text: str) -> tuple[str, str | None] | None:
     match = re.match(r"^(?P<name>[^,–()-]+?)\s*(?:,|–|-|\()\s*(?P<role>.+?)\)?$", text)
     if not match or not ROLE_HINT.search(match.group("role")):
         return None
-    if re.search(r"\bCouncillors?\b|\(|\)", match.group("role")) or CHAIR_MARK.search(text):
-        return None  # a list of members with a chair mark, not one officer and a job title
+    if re.search(
+        r"\bCouncillors?\b|\(|\)|\b(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+[A-Z]", match.group("role")
+    ) or CHAIR_MARK.search(text):
+        return None  # a list of members with a chair mark, or of officers, not one officer and a job title
     name, title = split_title(match.group("name").strip())
     if not looks_like_name(name):
         return None
@@ -248,7 +267,13 @@ def _roles_then_names(text: str) -> list[tuple[str, str, int]]:
     return found if len(found) >= 2 else []
 
 
+# a sentence after the names: 'Cllr H Allsopp (leave). The meeting accepted these as proper reasons ...'
+SENTENCE_AFTER_NAMES = re.compile(r"\.\s+(?=(?:The|This|These|It|All|Members|There|They)\b)")
+
+
 def _line_attendees(text: str, offset: int, status: AttendanceStatus, role: str | None) -> list[Attendee]:
+    if after := SENTENCE_AFTER_NAMES.search(text):
+        text = text[: after.start()]
     if not text:
         return []
     officials = _roles_then_names(text)

@@ -177,9 +177,18 @@ def _body_from_labels(document: Document) -> tuple[str, int] | None:
     return None
 
 
+# parish minutes: 'Minutes of Parish Council 22 November 2023', 'Minutes of the Parish Council Meeting held on ...'
+_MINUTES_OF_BODY = re.compile(
+    r"^Minutes\s+(?:of|for)\s+(?:the\s+|a\s+)?(?P<body>[A-Z][\w'’&-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w'’&-]*){0,6}?)"
+    r"\s+(?:[Mm]eeting\b|\d|held\b)"
+)
+
+
 def _body_from_minutes_heading(document: Document, council: str | None) -> tuple[str, int] | None:
     lines = _head_lines(document)
     for index, (line, start) in enumerate(lines):
+        if (titled := _MINUTES_OF_BODY.match(line)) and (body := clean_body(titled.group("body"), need_noun=True)):
+            return body, start + titled.start("body")
         match = _MINUTES_OF.search(line)
         if not match:
             continue
@@ -253,7 +262,10 @@ def meeting_date(document: Document, kind: DocType, first_item: int | None = Non
             break
         if PREVIOUS_MINUTES.search(line):
             continue  # 'To confirm the minutes of the meeting held on ...' dates another meeting
-        if _MINUTES_OF.search(line) or re.search(r"\bheld\s+on\b|\bmeeting\b", line, re.IGNORECASE):
+        # 'Minutes of the meeting held on ...', 'Minutes of Parish Council 22 November 2023'
+        if _MINUTES_OF.search(line) or re.search(
+            r"\bheld\s+on\b|\bmeeting\b|^Minutes\s+(?:of|for)\b", line, re.IGNORECASE
+        ):
             found = find_date(GLUED_TIME.sub(" ", line))
             if found:
                 return found[0], start + found[1][0]

@@ -44,6 +44,7 @@ RATE_BEFORE = re.compile(r"\bper\s+(?P<base>1,?000|10,?000|100,?000)\s*[-–:]\s
 DURATION_DESCRIPTOR_BEFORE = re.compile(
     r"\b(?:a|an|first|last|next|past|new|for|over|every|each|robust|initial)\s+(?:[a-z]+\s+)?$", re.I
 )
+NOTICE_AFTER = re.compile(r"['’]?\s*notice\b", re.I)
 # 'three, six, nine and twelve months', '6 – 12 months': the numbers before the unit are durations too
 DURATION_LIST_AFTER = re.compile(
     rf"(?:\s*(?:,|and|or|to|–|-|&)\s*(?:\d+|{_WORDS}))+\s+(?P<unit>days|weeks|months|years)\b", re.I
@@ -242,10 +243,11 @@ def _figures(sentence: str) -> list[_Found]:
             unit = "per_" + rate_before.group("base").replace(",", ""), match.end()
         if unit is None:
             found.append(_Found(number, "count", match.start(), match.end()))
-        elif unit[0] in DURATIONS and DURATION_DESCRIPTOR_BEFORE.search(
-            sentence, max(0, match.start() - 30), match.start()
+        elif unit[0] in DURATIONS and (
+            DURATION_DESCRIPTOR_BEFORE.search(sentence, max(0, match.start() - 30), match.start())
+            or NOTICE_AFTER.match(sentence, unit[1])
         ):
-            continue
+            continue  # 'the first six months', 'with two weeks’ notice'
         else:
             found.append(_Found(number, unit[0], match.start(), unit[1]))
     return found

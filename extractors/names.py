@@ -15,7 +15,7 @@ TITLE_PREFIX = re.compile(rf"^(?P<title>(?:{TITLE})(?:\s+(?:{TITLE}))?)\s+(?=[A-
 SURNAME = (
     # not a word that follows names: 'Contact: Michael Walder Email: ...', 'Mark Braddock Senior Democratic ...'
     r"(?!(?:E-?mail|Tel|Telephone|Phone|Mobile|Fax|Website|Senior|Principal|Interim|Acting|Assistant|Head|Lead|"
-    r"Chief|Deputy|Director|Manager|Officer|Clerk|Proposed|Seconded|Moved)\b)"
+    r"Chief|Deputy|Director|Manager|Officer|Clerk|Admin|Administrator|Proposed|Seconded|Moved)\b)"
     r"(?:(?:Mc|Mac|O['’]|D['’]|Ó\s|Ní\s|Nic\s)?[A-ZÀ-Ý][a-zà-ÿ]+(?:['’-][A-ZÀ-Ý]?[a-zà-ÿ]+)*)"
 )
 _NOT_FORENAME = (

@@ -48,9 +48,15 @@ VERB_TAIL = re.compile(
     r"advised|noted|outlined|responded|said|added|highlighted|commented|requested|undertook|"
     r"introduced|gave|was|had|would|will|thanked|welcomed|asked|queried|replied|provided)\b"
 )
+COUNCILLOR_ROLE = re.compile(
+    r"\b(?:Parish|Town|District|County|Borough|City|Ward)\s+Councillor\b"
+)  # '(Parish Councillor)'
 IN_A_LIST = re.compile(r",\s*$")
 PLACE_BEFORE = re.compile(r"\b(?:of|in|at|to|from)\s$")  # 'of Little Hadham had received': a place
 AGENT_BEFORE = re.compile(r"\b(?:by|thanked|welcomed)\s+$")  # 'presented by Donna Talbot'
+# 'arranged for Brian Parkinson to install it': someone asked to do something
+FOR_BEFORE = re.compile(r"\bfor\s+$")
+INFINITIVE_AFTER = re.compile(r"\s+to\s+[a-z]")
 # 'Geoff Day from NHS North Lincolnshire': a person and the organisation they came from
 FROM_ORGANISATION = re.compile(r"\s+from\s+(?:the\s+)?[A-Z]")
 NOT_A_PERSON_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|our|on|about|regarding)\s+$", re.I)
@@ -60,7 +66,7 @@ LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 
 def _clean_role(role: str) -> str | None:
     role = " ".join(role.split()).strip(" ,")
-    if len(role) > 90 or not ROLE_HINT.search(role):
+    if len(role) > 90 or not (ROLE_HINT.search(role) or COUNCILLOR_ROLE.search(role)):
         return None
     return re.sub(r"^the\s+", "", role)
 
@@ -103,6 +109,7 @@ def _mentions(document: Document) -> list[PersonMention]:
             (VERB_TAIL.match(text, end) and not PLACE_BEFORE.search(text, max(0, start - 6), start))
             or AGENT_BEFORE.search(text, max(0, start - 10), start)
             or FROM_ORGANISATION.match(text, end)
+            or (FOR_BEFORE.search(text, max(0, start - 5), start) and INFINITIVE_AFTER.match(text, end))
         ):
             add(name, None, start)
     for match in TITLED.finditer(text):

@@ -24,13 +24,15 @@ LEAD_IN_ALONE = re.compile(
 )
 PART = re.compile(r"^\(?(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.):]\s+")
 BODY_DECISION = re.compile(
-    rf"^(?:The\s+)?(?:[A-Z][\w'’&-]*\s+){{0,6}}?{BODY_NOUN}\s+"
+    # 'The meeting agreed the minutes represented a true record' (parish minutes)
+    r"^The\s+meeting\s+(?:unanimously\s+)?(?:agreed|resolved|approved)\b"
+    rf"|^(?:The\s+)?(?:[A-Z][\w'’&-]*\s+){{0,6}}?{BODY_NOUN}\s+"
     r"(?:(?:unanimously|formally)\s+)?"
     r"(?:(?:noted|received|approved|agreed|endorsed|accepted|adopted|ratified|deferred|rejected|"
     r"considered\s+and\s+noted)\s+(?:the|its|this)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:report|update|minutes|recommendations?|proposals?|plan|strategy|register|programme|"
     r"information|presentation|item|decision|budget|accounts|statement|policy)s?\b"
-    r"|recommended\s+that|resolved\s+that|agreed\s+that|agreed\s+to\s+(?:approve|note|endorse|"
+    r"|recommended\s+that|resolved\s+that|resolved\s+to\s+[a-z]|agreed\s+that|agreed\s+to\s+(?:approve|note|endorse|"
     r"recommend|defer|refer)|approved\s+that)"
 )
 
@@ -39,12 +41,16 @@ MINUTES_LABEL = re.compile(r"^Minutes:\s*")  # flattened ModernGov tables: 'Minu
 PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\s+")  # '2.1 The minutes of the last meeting ...'
 RECORD_DECISION = re.compile(
     r"^(?:\d{1,3}(?:\.\d{1,3})+\s+)?(?:The\s+)?(?:[\w,]+\s+){0,6}?minutes\b[^.]*?\b(?:were|was)\s+"
-    r"(?:agreed|approved|confirmed|signed|accepted)\b"
+    r"(?:agreed|approved|confirmed|signed|accepted|passed|adopted)\b"
     r"|^(?:The\s+)?Recommendations?\s+(?:(?:were|was)\s+)?(?:approved|agreed|endorsed|accepted)\.?$",
     re.IGNORECASE,
 )
 # 'Item 6 - Percentage of referrals ... - Agreed that ...': the decision follows the item's label.
 ITEM_LABEL = re.compile(r"^Item\s+\d+[a-z]?\s*[-–]\s*[^-–]{1,100}?\s+[-–]\s+")
+# 'Proposal: Mrs Mitchell proposed and Mr Berry seconded payment of this subscription and the meeting unanimously
+# agreed.'
+PROPOSAL_AGREED = re.compile(r"^Proposal\s*:\s*(?=.*\b(?:unanimously\s+)?(?:agreed|carried|approved|resolved)\b)")
+IT_WAS_RESOLVED = re.compile(r"^It\s+was\s+(?:also\s+|further\s+|unanimously\s+)?(?:resolved|agreed)\s+(?=that\b)")
 QUOTED_MOTION = re.compile(r"^[\"“](?P<text>That\b.+?)[\"”]?$")
 CARRIED = re.compile(
     r"^(?:This|The\s+(?:motion|recommendation|resolution))\s+was\s+(?:agreed|carried|approved)\b", re.I
@@ -136,6 +142,9 @@ def _from_body_sentences(document: Document, sections: tuple[Section, ...]) -> l
             lead_in = LEAD_IN.match(sentence)
             if label and lead_in:
                 found.append(_resolution(sections, sentence[lead_in.end() :], start + lead_in.end(), end))
+            elif resolved := IT_WAS_RESOLVED.match(sentence) or PROPOSAL_AGREED.match(sentence):
+                # 'It was also resolved that future draft and approved minutes would be displayed on the website'
+                found.append(_resolution(sections, sentence[resolved.end() :], start + resolved.end(), end))
             elif not lead_in and (BODY_DECISION.match(sentence) or RECORD_DECISION.match(sentence)):
                 found.append(_resolution(sections, sentence, start, end))
     return found

@@ -21,8 +21,11 @@ _NUMBER = (
 )
 NUMBER_ALONE = re.compile(rf"^(?:Minute\s+|Item\s+)?\(?(?P<number>{_NUMBER})[.):]?$", re.IGNORECASE)
 NUMBER_TITLE = re.compile(
-    rf"^(?:Minute\s+|Item\s+)?\(?(?P<number>{_NUMBER})[.):]?\s+(?:[-–:]\s*)?(?P<title>[A-Z'\"(£].*)$"
+    # a second, agenda number may follow a minute number: 'C048/23      1.         APOLOGIES FOR ABSENCE.'
+    rf"^(?:Minute\s+|Item\s+)?\(?(?P<number>{_NUMBER})[.):]?\s+(?:\d{{1,3}}[.)]\s+)?(?:[-–:]\s*)?"
+    r"(?P<title>[A-Z'\"(£].*)$"
 )
+SHORT_HEADING = 120  # characters: a minute-numbered line this short is an item's heading even with a full stop
 MAX_TITLE = 200
 
 
@@ -32,7 +35,7 @@ FILE_NOTE = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+[\d.,]+\s*[KM]B\b\s*$", re.I)
 
 def clean_title(title: str) -> str:
     """A heading as a title: file notes and trailing dashes removed ('MINUTES -' -> 'MINUTES')."""
-    return FILE_NOTE.sub("", title).strip(" -–:")
+    return FILE_NOTE.sub("", title).strip(" -–:").removesuffix(".").rstrip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +44,11 @@ class _Heading:
     title: str
     start: int
     heading_end: int
+
+
+def _in_capitals(title: str) -> bool:
+    letters = [c for c in title if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 def _sortable(number: str) -> tuple[int, ...] | None:
@@ -82,7 +90,14 @@ def _candidates(document: Document) -> list[_Heading]:
             continue
         together = NUMBER_TITLE.match(text)
         short_label = together is not None and text.endswith(":") and len(text.split()) <= 8  # '2. Corporate Services:'
-        if together and (block.kind in ("heading", "table_row") or short_label) and len(text) <= MAX_TITLE:
+        # a paragraph by its full stop, but an item by its minute number or its capitals:
+        # '55/16 Clerk’s progress report on decisions taken at last meeting.', 'C051/23 4. PLANNING MATTERS.'
+        headed = (
+            together is not None
+            and len(text) <= SHORT_HEADING
+            and ("/" in together.group("number") or _in_capitals(together.group("title")))
+        )
+        if together and (block.kind in ("heading", "table_row") or short_label or headed) and len(text) <= MAX_TITLE:
             title = together.group("title").split(" | ")[0].strip()
             found.append(_Heading(together.group("number"), title, block.start, block.end))
     return found

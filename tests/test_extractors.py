@@ -891,3 +891,53 @@ def test_apologies_noted_and_what_is_no_work_after_the_meeting() -> None:
     assert [(a.name, a.status) for a in attendees] == [("Guest", "apologies"), ("White", "apologies")]
     assert ("Mark Pirnie", "Scrutiny Manager") in [(p.name, p.role) for p in extract_people(document, attendees)]
     assert extract_actions(document, sections, None) == ()
+
+
+def test_parish_minutes_lists_items_decisions_and_actions() -> None:
+    # Lea Parish Council, 12 April 2021; Choppington Parish Council, 22 November 2023
+    document = doc(
+        "Minutes for Parish Council meeting 12th April 2021",
+        "Present: Councillors – Keith Austin(Chair), Joyce Austin, Helen Leone(vice chair), Barry Rooks(Parish Clerk)",
+        "C048/23      1.         APOLOGIES FOR ABSENCE.",
+        "Cllr L Watson and Cllr J Foster (family commitment) and Cllr H Allsopp (leave). The meeting accepted these as "
+        "proper reasons for non-attendance.",
+        "C052/23      5.         TO RECEIVE AND ADOPT THE MINUTES OF THE PARISH COUNCIL MEETING HELD ON "
+        "13 NOVEMBER 2023 .",
+        "With these amendments the minutes, A40, were passed by resolution of the council. Action:       Cllr Leone to "
+        "place the approved minutes on the website. It was also resolved that future draft and approved minutes would "
+        "be displayed on the website.",
+        "Action: Clerk to obtain quotes for agreed works.  Council resolved to co-opt Mr Barber.",
+        "Proposal: Mrs Mitchell proposed and Mr Berry seconded payment of this subscription and the meeting "
+        "unanimously agreed. Minutes will be signed by the chairman in due course. The clerk will make a BACS payment.",
+    )
+    sections = segment(document)
+    meeting = extract_meeting(document, sections)
+    assert (meeting.body, str(meeting.meeting_date)) == ("Parish Council", "2021-04-12")
+    assert [(s.number, s.title) for s in sections] == [
+        ("C048/23", "APOLOGIES FOR ABSENCE"),
+        ("C052/23", "TO RECEIVE AND ADOPT THE MINUTES OF THE PARISH COUNCIL MEETING HELD ON 13 NOVEMBER 2023"),
+    ]
+    attendees = extract_attendance(document, sections)
+    assert [(a.name, a.status, a.chair) for a in attendees] == [
+        ("Keith Austin", "present", True),
+        ("Joyce Austin", "present", False),
+        ("Helen Leone", "present", False),
+        ("Barry Rooks", "present", False),
+        ("L Watson", "apologies", False),
+        ("J Foster", "apologies", False),
+        ("H Allsopp", "apologies", False),
+    ]
+    resolutions = [r.text[:40] for r in extract_resolutions(document, sections)]
+    assert resolutions == [
+        "With these amendments the minutes, A40, ",
+        "that future draft and approved minutes w",
+        "Council resolved to co-opt Mr Barber.",
+        "Mrs Mitchell proposed and Mr Berry secon",
+    ]
+    actions = [(a.owner, a.text[:30]) for a in extract_actions(document, sections, None)]
+    assert actions == [
+        ("Leone", "Cllr Leone to place the approv"),
+        ("Clerk", "Clerk to obtain quotes for agr"),
+        ("chairman", "Minutes will be signed by the "),
+        ("clerk", "make a BACS payment"),
+    ]
