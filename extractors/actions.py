@@ -24,7 +24,8 @@ VERSION = "2"
 
 _ROLE_OR_BODY = (
     r"(?:the\s+)?(?:(?:[A-Z][\w'’&-]*|&)\s+(?:and\s+(?=[A-Z]))?){0,5}(?:Directors?|Heads?|Managers?|Officers?|"
-    r"Chief\s+Executive|Leader|Clerk|Team|Board|Committee|Cabinet|Council|Lead|Engineer|Administrator|Secretary)\b"
+    r"Chief\s+Executive|Leader|Clerk|Team|Board|Committee|Cabinet|Council|Lead|Engineer|Administrator|Secretary|"
+    r"Group|Panel)\b"
     r"(?:\s+(?:of|for)\s+(?:[A-Z][\w'’&-]*\s?)+)?"
 )
 _TITLED = rf"(?:{TITLE})\s+(?:(?:Mrs|Mr|Ms|Dr|Sir)\.?\s+)?(?:(?:[A-Z]\.?\s+){{0,3}})?[A-Z][\w'’-]+"
@@ -50,7 +51,7 @@ KEYWORDS = (
     "reported", "considered", "covered", "distributed", "made", "action", "expected", "monitored", "shall",
     "launched", "introduced", "implemented", "rolled out", "piloted", "established", "set up", "published",
     "requests", "request ", "asks", "ask ", "instruct", "directs ", "directed", "tasked", "invited",
-    " meeting",
+    " meeting", "resolved", "agreed",
 )  # fmt: skip
 
 
@@ -172,6 +173,16 @@ RULES: tuple[Rule, ...] = (
         re.compile(
             rf"{_DECISION_THAT}(?P<owner>(?:relevant\s+|all\s+)?(?:{_ROLE_OR_BODY}|{_TITLED}|{FULL_NAME}|officers))"
             rf"\s+(?P<text>{_INSTRUCTED}\b.+)"
+        ),
+        "group",
+        "group",
+    ),
+    # 'Resolved: the NDP Steering Group to prepare the Basic Conditions and Consultation Statements'
+    Rule(
+        re.compile(r"(?=[RrAa])\b(?:RESOLVED|Resolved|AGREED|Agreed)\s*[:–-]"),
+        re.compile(
+            rf"\b(?:RESOLVED|Resolved|AGREED|Agreed)\s*[:–-]\s*(?P<text>(?P<owner>{_OWNER})\s+to\s+(?!be\b|{_RECEIVING}\b)"
+            r"[a-z].+)"
         ),
         "group",
         "group",

@@ -56,7 +56,7 @@ GROUP_THEN_NAMES = re.compile(rf"^(?P<group>{_GROUP})\s*:\s*(?P<names>\S.*)$", r
 # for absence from": the names run to the end of the sentence, a "who" clause or "; and for lateness".
 APOLOGIES_SENTENCE = re.compile(
     r"(?=[AaTt])(?i:\b(?:an\s+)?apolog(?:y|ies)(?:\s+for\s+(?:absence|their\s+absence))?\s+(?:were|was|had\s+been)\s+"
-    r"(?:also\s+)?(?:received|submitted|given|tendered|reported|noted)\s+(?:on\s+behalf\s+of|from)"
+    r"(?:also\s+)?(?:received|submitted|given|tendered|reported|noted|accepted)\s+(?:on\s+behalf\s+of|from)"
     r"|\bthere\s+were\s+(?:also\s+)?apologies(?:\s+for\s+absence)?\s+(?:received\s+)?from"
     r"|^apologies(?:\s+for\s+absence)?\s+from"
     r"|\bthe\s+apologies\s+of)"  # 'the apologies of Councillors Guest, and White were noted'
@@ -82,6 +82,7 @@ ROLE_BEFORE_NAME = re.compile(
     + r"))\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})$"
 )
 GROUP_TITLE = re.compile(r"^(?:\w+\s+)?(?:Councillors|Cllrs|Aldermen)\b")  # one title for a whole list
+ROLE_ONLY = re.compile(r"^(?:Vice[- ])?(?:Chair(?:man|woman|person)?|Clerk|Parish\s+Clerk|Treasurer|Secretary)$", re.I)
 GROUP_DASH = re.compile(r"^(?:Councillors|Cllrs)\s*[–:-]\s*")
 PARENTHESES = re.compile(r"\s*\((?P<inside>[^()]*)\)")
 POST_NOMINALS = re.compile(r"(?:\s+(?:MBE|OBE|CBE|KBE|DBE|AM|MP|MEP|MS|MSP|JP|DL|KC|QC|BEM))+$")
@@ -156,6 +157,10 @@ def _names_in(text: str) -> list[tuple[str, str | None, bool, int]]:
         if looks_like_name(name):
             at = offset + max(raw.find(name.split()[0]), 0)
             found.append((name, role or title or group_title, chair, at))
+        elif found and ROLE_ONLY.match(piece):  # 'Cllr S. Hinson, Chairman': the post of the name before
+            last_name, _, last_chair, last_at = found[-1]
+            is_chair = bool(re.match(r"(?i)chair(?:man|woman|person)?$", piece))
+            found[-1] = (last_name, piece, last_chair or is_chair, last_at)
     return found
 
 
@@ -284,7 +289,8 @@ def _line_attendees(text: str, offset: int, status: AttendanceStatus, role: str 
         ]
     person = _person_line(text)
     if person:
-        return [Attendee(person[0], person[1], status, False, Evidence((offset, offset + len(text)), NAME, VERSION))]
+        chair = status == "present" and bool(re.search(r"(?i),\s*chair(?:man|woman|person)?\b", text))
+        return [Attendee(person[0], person[1], status, chair, Evidence((offset, offset + len(text)), NAME, VERSION))]
     result = []
     for name, title, chair, at in _names_in(text):
         start = offset + at
@@ -334,6 +340,46 @@ def _from_members_lines(document: Document, limit: int) -> list[Attendee]:
     return attendees
 
 
+INITIALLED = re.compile(
+    r"^(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3})\s*\((?P<initials>[A-Z]{2,5})\)(?:\s+(?P<role>[A-Z].*))?$"
+)
+
+
+def _initials(name: str) -> str:
+    return "".join(part[0] for word in name.split() for part in word.split("-") if part[:1].isupper())
+
+
+def _from_initialled_lines(document: Document, limit: int) -> list[Attendee]:
+    """Members listed with no heading, each with the initials the minutes use for them (Kings Caple):
+    'Penny Brandram-Jones (PBJ), Andrew Eames (AE), ...'; a post after the initials marks an officer in
+    attendance ('Liz Parry-Jones (LPJ) Clerk')."""
+    attendees: list[Attendee] = []
+    for block in document.blocks:
+        if block.start >= limit:
+            break
+        line = document.block_text(block)
+        pieces: list[tuple[str, int]] = []
+        for piece, at in _split_list(line):
+            piece = piece.strip(" .")
+            if pieces and ROLE_ONLY.match(piece):  # 'Liz Parry-Jones (LPJ) Clerk' split after the bracket
+                pieces[-1] = (pieces[-1][0] + " " + piece, pieces[-1][1])
+            elif piece:
+                pieces.append((piece, at))
+        matches = [(INITIALLED.match(piece), piece, at) for piece, at in pieces]
+        if not all(
+            m and looks_like_name(m.group("name")) and _initials(m.group("name")) == m.group("initials")
+            for m, _, _ in matches
+        ) or len(matches) < (1 if attendees else 2):
+            continue  # a list of two names or more, or one officer's line right after such a list
+        for match, piece, at in matches:
+            assert match is not None
+            name, role = match.group("name"), match.group("role")
+            start = block.start + at + line[at:].find(name)
+            status: AttendanceStatus = "in_attendance" if role else "present"
+            attendees.append(Attendee(name, role, status, False, Evidence((start, start + len(name)), NAME, VERSION)))
+    return attendees
+
+
 def _mark_chair(document: Document, attendees: list[Attendee]) -> list[Attendee]:
     for phrase in CHAIR_PHRASE.finditer(document.text):
         # the name just before the phrase; searched in a short window, not the whole text
@@ -367,6 +413,8 @@ def extract_attendance(document: Document, sections: tuple[Section, ...]) -> tup
     # Attendance lists stand before the first item; "Apologies" may also be item 1.
     limit = sections[1].span[0] if len(sections) > 1 else min(len(document.text), 4000)
     listed = _from_lists(document, limit) + _from_members_lines(document, limit)
+    if not listed:
+        listed = _from_initialled_lines(document, limit)
     if not listed and limit < LATE_LIST_LIMIT:
         # an agenda printed above the minutes ends the usual limit early: a heading with its names on the
         # same line still says who attended

@@ -66,7 +66,9 @@ _MINUTES_OF = re.compile(
     r"Annual|Statutory|Full|Virtual|Remote|Hybrid|Reconvened|Monthly)\s+)*(?:Meeting|meeting)"
     r"(?:\s+of\s+(?:the\s+)?(?P<body>.+?))?\s+"
     # 'held on', 'held via Zoom on', 'which took place at'
-    r"(?:(?:held|which took place|convened)(?:\s+\w+){0,3}?\s+(?:on|at|in)|in|at|on)\b(?P<rest>.*)$",
+    r"(?:(?:held|which took place|convened)(?:\s+\w+){0,3}?\s+(?:on|at|in)|in|at|on)\b(?P<rest>.*)$"
+    # or the heading alone, its date on the next line: 'Minutes of the Meeting of the Parish Council'
+    r"|\bMinutes\s+of\s+the\s+(?:Meeting|meeting)\s+of\s+(?:the\s+)?(?P<alone>[A-Z][^,.;:]{2,80})$",
     re.IGNORECASE,
 )
 _TIME = re.compile(
@@ -192,10 +194,11 @@ def _body_from_minutes_heading(document: Document, council: str | None) -> tuple
         match = _MINUTES_OF.search(line)
         if not match:
             continue
-        if match.group("body"):
-            body = clean_body(match.group("body"))
+        named = "body" if match.group("body") else "alone" if match.group("alone") else None
+        if named:
+            body = clean_body(match.group(named))
             if body:
-                return body, start + match.start("body")
+                return body, start + match.start(named)
         for previous, previous_start in reversed(lines[:index]):
             if previous != council and len(previous) < 120 and not previous.endswith("."):
                 body = clean_body(previous, need_noun=True)
@@ -269,6 +272,11 @@ def meeting_date(document: Document, kind: DocType, first_item: int | None = Non
             found = find_date(GLUED_TIME.sub(" ", line))
             if found:
                 return found[0], start + found[1][0]
+    for line, start in _head_lines(document):
+        if first_item is not None and start >= first_item:
+            break
+        if (dated := DATE_LINE.match(line)) and (found := find_date(dated.group("date"))):
+            return found[0], start  # under the heading: 'Thursday 22nd September 2016, The Old School, Kings Caple'
     return None, 0
 
 

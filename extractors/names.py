@@ -165,6 +165,11 @@ NOT_NAMES = frozenset(
         "Recommendations",
         "Square",
         "Sub-Committee",
+        "Group",
+        "Team",
+        "Panel",
+        "Partnership",
+        "Forum",
     }
 )
 

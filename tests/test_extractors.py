@@ -941,3 +941,37 @@ def test_parish_minutes_lists_items_decisions_and_actions() -> None:
         ("chairman", "Minutes will be signed by the "),
         ("clerk", "make a BACS payment"),
     ]
+
+
+def test_parish_members_listed_with_their_initials_and_a_chairman_after_a_comma() -> None:
+    # Kings Caple Parish Council, 22 September 2016; Broad Town Parish Council, 18 January 2016
+    document = doc(
+        "Minutes of the Meeting of the Parish Council",
+        "Thursday 22nd September 2016, The Old School, Kings Caple",
+        "Penny Brandram-Jones (PBJ), Julie Brandram Jones (JBJ), Andrew Eames (AE)",
+        "Liz Parry-Jones (LPJ) Clerk",
+        "1 Apologies for Absence",
+        "Apologies were accepted from Tim Over",
+        "2 Neighbourhood Development Plan",
+        "The Chair of the NDP Steering Group explained the changes.",
+    )
+    sections = segment(document)
+    meeting = extract_meeting(document, sections)
+    assert (meeting.body, str(meeting.meeting_date)) == ("Parish Council", "2016-09-22")
+    attendees = extract_attendance(document, sections)
+    assert [(a.name, a.role, a.status) for a in attendees] == [
+        ("Penny Brandram-Jones", None, "present"),
+        ("Julie Brandram Jones", None, "present"),
+        ("Andrew Eames", None, "present"),
+        ("Liz Parry-Jones", "Clerk", "in_attendance"),
+        ("Tim Over", None, "apologies"),
+    ]
+    assert extract_people(document, attendees) == ()  # 'Steering Group explained' names no one
+    broad_town = doc("Present: Cllr S. Hinson, Chairman", "Cllrs R. Bourton, M. Nailon and Mrs. V. Stubbings.")
+    chaired = extract_attendance(broad_town, segment(broad_town))
+    assert [(a.name, a.chair) for a in chaired] == [
+        ("S. Hinson", True),
+        ("R. Bourton", False),
+        ("M. Nailon", False),
+        ("V. Stubbings", False),
+    ]
