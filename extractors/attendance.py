@@ -371,7 +371,7 @@ def _from_initialled_lines(document: Document, limit: int) -> list[Attendee]:
             for m, _, _ in matches
         ) or len(matches) < (1 if attendees else 2):
             continue  # a list of two names or more, or one officer's line right after such a list
-        for match, piece, at in matches:
+        for match, _, at in matches:
             assert match is not None
             name, role = match.group("name"), match.group("role")
             start = block.start + at + line[at:].find(name)
