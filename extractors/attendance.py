@@ -358,6 +358,8 @@ def _from_initialled_lines(document: Document, limit: int) -> list[Attendee]:
         if block.start >= limit:
             break
         line = document.block_text(block)
+        if ")" not in line or len(line) > 600:
+            continue
         pieces: list[tuple[str, int]] = []
         for piece, at in _split_list(line):
             piece = piece.strip(" .")
