@@ -83,6 +83,8 @@ ROLE_BEFORE_NAME = re.compile(
 )
 GROUP_TITLE = re.compile(r"^(?:\w+\s+)?(?:Councillors|Cllrs|Aldermen)\b")  # one title for a whole list
 ROLE_ONLY = re.compile(r"^(?:Vice[- ])?(?:Chair(?:man|woman|person)?|Clerk|Parish\s+Clerk|Treasurer|Secretary)$", re.I)
+# a double-barrelled surname written with a spaced dash, at the end of a list's piece
+SPACED_HYPHEN = re.compile(rf"(?<=[a-z])\s+[–-]\s+(?=(?!(?:{'|'.join(ROLE_WORDS)})\b)[A-Z][a-z'’]+$)")
 GROUP_DASH = re.compile(r"^(?:Councillors|Cllrs)\s*[–:-]\s*")
 PARENTHESES = re.compile(r"\s*\((?P<inside>[^()]*)\)")
 POST_NOMINALS = re.compile(r"(?:\s+(?:MBE|OBE|CBE|KBE|DBE|AM|MP|MEP|MS|MSP|JP|DL|KC|QC|BEM))+$")
@@ -135,6 +137,7 @@ def _names_in(text: str) -> list[tuple[str, str | None, bool, int]]:
         text = " " * dashed.end() + text[dashed.end() :]
     for raw, offset in _split_list(text):
         piece, chair = split_chair(raw.strip(" .:"))
+        piece = SPACED_HYPHEN.sub("-", piece)  # 'Cllr Wendy Morris – Twiddy' is Morris-Twiddy
         role = None
         for bracket in PARENTHESES.finditer(piece):
             if role is None and ROLE_HINT.search(bracket.group("inside")):

@@ -46,6 +46,7 @@ DATE_LINE = re.compile(rf"^(?P<date>{_DATE_WORDS})")
 TIME_DATE_LINE = re.compile(
     r"^\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}\s*$", re.I
 )
+NUMERIC_DATE_LINE = re.compile(r"^(?P<date>\d{1,2}/\d{1,2}/\d{4})\b")
 DECISION_LINE = re.compile(r"^(?P<date>\d{2}/\d{2}/\d{4})\s+[-–]\s+\S")
 GLUED_TIME = re.compile(r"(?<=[ap]m)(?=\d)", re.I)  # '4.00pm1 July 2021'
 PREVIOUS_MINUTES = re.compile(r"\b(?:confirm|approve|approved|agreed|signed|correct\s+record|last|previous)\b", re.I)
@@ -275,8 +276,11 @@ def meeting_date(document: Document, kind: DocType, first_item: int | None = Non
     for line, start in _head_lines(document):
         if first_item is not None and start >= first_item:
             break
-        if (dated := DATE_LINE.match(line)) and (found := find_date(dated.group("date"))):
-            return found[0], start  # under the heading: 'Thursday 22nd September 2016, The Old School, Kings Caple'
+        if (dated := DATE_LINE.match(line) or NUMERIC_DATE_LINE.match(line)) and (
+            found := find_date(dated.group("date"))
+        ):
+            # under the heading: 'Thursday 22nd September 2016, The Old School, Kings Caple', '24/02/2014 am 6:30 pm'
+            return found[0], start
     return None, 0
 
 

@@ -127,7 +127,8 @@ def extract_people(document: Document, attendees: tuple[Attendee, ...]) -> tuple
     """One entry per person not in the attendance lists; the first stated role wins."""
     people: list[PersonMention] = []
     for mention in sorted(_mentions(document), key=lambda m: m.evidence.span):
-        if any(same_person(a.name, mention.name) for a in attendees):
+        # 'Wendy Morris-Twiddy' attended: 'Cllr Wendy Morris – Twiddy' mentions no one else
+        if any(same_person(a.name, mention.name) or same_person(a.name.split("-")[0], mention.name) for a in attendees):
             continue
         for index, known in enumerate(people):
             if same_person(known.name, mention.name):

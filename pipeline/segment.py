@@ -95,7 +95,11 @@ def _candidates(document: Document) -> list[_Heading]:
         headed = (
             together is not None
             and len(text) <= SHORT_HEADING
-            and ("/" in together.group("number") or _in_capitals(together.group("title")))
+            and (
+                "/" in together.group("number")
+                or _in_capitals(together.group("title"))
+                or text.startswith(("Minute ", "MINUTE "))  # 'Minute 151:  Declarations of Interest.'
+            )
         )
         if together and (block.kind in ("heading", "table_row") or short_label or headed) and len(text) <= MAX_TITLE:
             title = together.group("title").split(" | ")[0].strip()

@@ -975,3 +975,29 @@ def test_parish_members_listed_with_their_initials_and_a_chairman_after_a_comma(
         ("M. Nailon", False),
         ("V. Stubbings", False),
     ]
+
+
+def test_minute_numbered_items_a_numeric_date_line_and_spaced_double_barrelled_names() -> None:
+    # Aberystwyth Town Council, Full Council, 24 February 2014
+    document = doc(
+        "Cyngor Llawn",
+        "24/02/2014 am 6:30 pm",
+        "Present:       Cllr Wendy Morris – Twiddy",
+        "Cllr Brenda Haines",
+        "Apologies:   Cllr Dylan Lewis",
+        "Minute 151:  Declarations of Interest.",
+        "Cllr Ceredig Davies………………Finance (reimbursement).",
+        "Minute 154:  Minutes of a meeting of Full Council held on 27th January 2014.",
+        "Minute 134 refers:  No reply or response from Hywel Dda Health Board.",
+        "Minute 155:  Matters arising from the minutes.",
+    )
+    sections = segment(document)
+    assert [s.number for s in sections] == ["151", "154", "155"]
+    assert str(extract_meeting(document, sections).meeting_date) == "2014-02-24"
+    attendees = extract_attendance(document, sections)
+    assert [(a.name, a.status) for a in attendees] == [
+        ("Wendy Morris-Twiddy", "present"),
+        ("Brenda Haines", "present"),
+        ("Dylan Lewis", "apologies"),
+    ]
+    assert [p.name for p in extract_people(document, attendees)] == ["Ceredig Davies"]
