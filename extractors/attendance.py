@@ -34,7 +34,10 @@ LIST_HEADINGS: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
         re.compile(r"^Apologies(?:\s+for\s+absence)?(?:\s+were\s+received\s+from)?(?:\s*:|\.?$)", re.I),
         "apologies",
     ),
-    (re.compile(r"^(?:Absent|Not\s+present|Non[- ]attendance)\s*:?", re.I), "absent"),
+    (
+        re.compile(r"^(?:Absent|Not\s+present|Non[- ]attendance|(?:Councillors|Members)\s+not\s+present)\s*:?", re.I),
+        "absent",
+    ),
     (
         re.compile(
             r"^(?:Present(?:\s+in\s+the\s+Chair)?|Attendees|Attended\s+by|Members\s+present|Councillors\s+present|"
@@ -85,6 +88,13 @@ GROUP_TITLE = re.compile(r"^(?:\w+\s+)?(?:Councillors|Cllrs|Aldermen)\b")  # one
 ROLE_ONLY = re.compile(r"^(?:Vice[- ])?(?:Chair(?:man|woman|person)?|Clerk|Parish\s+Clerk|Treasurer|Secretary)$", re.I)
 # a double-barrelled surname written with a spaced dash, at the end of a list's piece
 SPACED_HYPHEN = re.compile(rf"(?<=[a-z])\s+[–-]\s+(?=(?!(?:{'|'.join(ROLE_WORDS)})\b)[A-Z][a-z'’]+$)")
+ALSO_PRESENT = re.compile(r"^(?P<names>.+?)\s+(?:were|was)\s+(?:also\s+)?(?:present|in\s+attendance)\.?$")
+REASON_TAIL = re.compile(r"\s+(?:due\s+to|because\s+of|owing\s+to)\b.*$", re.I)
+# a post before a titled name: 'The Vice Chairman Cllr. Mrs E Milner', 'The Acting Clerk Mrs C Mason'
+POST_THEN_TITLED = re.compile(
+    r"^(?:The\s+)?(?P<post>(?:(?:Vice|Deputy|Acting|Assistant|Town|Parish|Interim)\s+)*(?:Chair(?:man|woman|person)?|"
+    r"Mayor|Clerk|Treasurer|Secretary))\s+(?P<rest>(?:Cllr\.?|Councillor|Mrs|Mr|Ms|Miss|Dr)\.?\s.+)$"
+)
 GROUP_DASH = re.compile(r"^(?:Councillors|Cllrs)\s*[–:-]\s*")
 PARENTHESES = re.compile(r"\s*\((?P<inside>[^()]*)\)")
 POST_NOMINALS = re.compile(r"(?:\s+(?:MBE|OBE|CBE|KBE|DBE|AM|MP|MEP|MS|MSP|JP|DL|KC|QC|BEM))+$")
@@ -138,6 +148,13 @@ def _names_in(text: str) -> list[tuple[str, str | None, bool, int]]:
     for raw, offset in _split_list(text):
         piece, chair = split_chair(raw.strip(" .:"))
         piece = SPACED_HYPHEN.sub("-", piece)  # 'Cllr Wendy Morris – Twiddy' is Morris-Twiddy
+        piece = REASON_TAIL.sub("", piece)  # 'Cllr. N Vant due to business commitments'
+        post = None
+        if held_post := POST_THEN_TITLED.match(
+            piece
+        ):  # 'The Vice Chairman Cllr. Mrs E Milner', 'The Acting Clerk Mrs C Mason'
+            post, piece = held_post.group("post"), held_post.group("rest")
+            chair = chair or bool(re.fullmatch(r"(?i)chair(?:man|woman|person)?", post))
         role = None
         for bracket in PARENTHESES.finditer(piece):
             if role is None and ROLE_HINT.search(bracket.group("inside")):
@@ -159,7 +176,7 @@ def _names_in(text: str) -> list[tuple[str, str | None, bool, int]]:
             title = group_title  # 'Councillors Mrs. P. Drake, ... Ms. S. Sivagnanam and S.T. Wiliam'
         if looks_like_name(name):
             at = offset + max(raw.find(name.split()[0]), 0)
-            found.append((name, role or title or group_title, chair, at))
+            found.append((name, role or post or title or group_title, chair, at))
         elif found and ROLE_ONLY.match(piece):  # 'Cllr S. Hinson, Chairman': the post of the name before
             last_name, _, last_chair, last_at = found[-1]
             is_chair = bool(re.match(r"(?i)chair(?:man|woman|person)?$", piece))
@@ -252,6 +269,9 @@ def _from_lists(document: Document, limit: int, inline_only: bool = False) -> li
             rest, offset = line, block.start
         if ROLE_LINE.match(rest):
             role = _role_of_group(rest)
+            continue
+        if also := ALSO_PRESENT.match(rest):  # 'The Town Clerk, Mrs. L.M. Phillips, ... were also present.'
+            attendees.extend(_line_attendees(also.group("names"), offset, "in_attendance", None))
             continue
         if grouped := GROUP_THEN_NAMES.match(rest):
             group_role = _role_of_group(grouped.group("group")) or re.sub(r"s$", "", grouped.group("group"))

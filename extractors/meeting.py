@@ -69,7 +69,8 @@ _MINUTES_OF = re.compile(
     # 'held on', 'held via Zoom on', 'which took place at'
     r"(?:(?:held|which took place|convened)(?:\s+\w+){0,3}?\s+(?:on|at|in)|in|at|on)\b(?P<rest>.*)$"
     # or the heading alone, its date on the next line: 'Minutes of the Meeting of the Parish Council'
-    r"|\bMinutes\s+of\s+the\s+(?:Meeting|meeting)\s+of\s+(?:the\s+)?(?P<alone>[A-Z][^,.;:]{2,80})$",
+    r"|\bMinutes\s+of\s+the\s+(?:(?:Ordinary|Extraordinary|Special|Annual|Statutory|Full|Monthly)\s+)*"
+    r"(?:Meeting|meeting)\s+of\s+(?:the\s+)?(?P<alone>[A-Z][^,.;:]{2,80})$",
     re.IGNORECASE,
 )
 _TIME = re.compile(

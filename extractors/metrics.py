@@ -129,9 +129,10 @@ REFERENCE_BEFORE = re.compile(
     r"|\bquarter\s+|\bages?\s+(?:of\s+)?(?:\d+\s*(?:to|or|-|–|and)\s*)?|\)\(|\bQ[1-4]\s)$",
     re.I,
 )
-# File sizes, street numbers and names: 'PDF 216 KB', '169 Union Street', '12 Week Improvement Plan'
+# File sizes, street numbers, names and who came: 'PDF 216 KB', '169 Union Street', '12 Week Improvement Plan',
+# '9 members of the public'
 NOT_A_FIGURE_AFTER = re.compile(
-    r"^(?:\s?(?:KB|MB|GB|Kb|Mb)\b|[\s-](?:Day|Week|Month|Year)s?\s+[A-Z]|\s+(?:[A-Z][a-z]+\s+)?(?:Street|Road|Lane|Avenue|Way|Drive|Place|Square|"
+    r"^(?:\s?(?:KB|MB|GB|Kb|Mb)\b|\s+members?\s+of\s+(?:the\s+)?(?:public|press)\b|[\s-](?:Day|Week|Month|Year)s?\s+[A-Z]|\s+(?:[A-Z][a-z]+\s+)?(?:Street|Road|Lane|Avenue|Way|Drive|Place|Square|"
     r"Crescent|Terrace)\b)"
 )
 DURATIONS = frozenset({"days", "weeks", "months", "years"})

@@ -83,8 +83,8 @@ def _mentions(document: Document) -> list[PersonMention]:
 
     def add(name: str, role: str | None, start: int, titled: bool = False) -> None:
         name = strip_possessive(name)
-        if "\n" in name or not looks_like_name(name):
-            return
+        if "\n" in name or not looks_like_name(name) or HONORIFICS.fullmatch(name):
+            return  # nor 'Mrs' alone, from 'Cllr. Mrs JMS joined the meeting'
         if not titled and role is None and any(word.lower() in common for word in name.split()):
             return
         if not titled and role is None and NOT_A_PERSON_BEFORE.search(text, max(0, start - 12), start):

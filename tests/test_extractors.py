@@ -1001,3 +1001,36 @@ def test_minute_numbered_items_a_numeric_date_line_and_spaced_double_barrelled_n
         ("Dylan Lewis", "apologies"),
     ]
     assert [p.name for p in extract_people(document, attendees)] == ["Ceredig Davies"]
+
+
+def test_town_council_posts_before_names_reasons_for_absence_and_who_was_also_present() -> None:
+    # Brandon Town Council, 21 April 2005; Louth Town Council, 27 April 2021
+    document = doc(
+        "BRANDON TOWN COUNCIL",
+        "Minutes of the Special Meeting of the Full Brandon Town Council",
+        "Held on Thursday 21st April 2005",
+        "Present: The Vice Chairman Cllr. Mrs E Milner, Cllr. R Silvester, Cllr. S Newbon,",
+        "Also present: The Acting Clerk Mrs C Mason, 1 member of the press",
+        "Councillors not present: H. Filer (HF) and D. Wing (DEW).",
+        "The Town Clerk, Mrs. L.M. Phillips and a member of the public were also present.",
+        "1.  APOLOGIES FOR ABSENCE",
+        "Cllr. N Vant due to business commitments, Cllr. S Edwards due to business commitments",
+        "2.  DECLARATIONS OF INTERESTS",
+        "None",
+    )
+    sections = segment(document)
+    meeting = extract_meeting(document, sections)
+    assert (meeting.body, str(meeting.meeting_date)) == ("Brandon Town Council", "2005-04-21")
+    attendees = extract_attendance(document, sections)
+    assert [(a.name, a.role, a.status) for a in attendees] == [
+        ("E Milner", "Vice Chairman", "present"),
+        ("R Silvester", "Cllr", "present"),
+        ("S Newbon", "Cllr", "present"),
+        ("C Mason", "Acting Clerk", "in_attendance"),
+        ("H. Filer", None, "absent"),
+        ("D. Wing", None, "absent"),
+        ("L.M. Phillips", "Mrs", "in_attendance"),
+        ("N Vant", "Cllr", "apologies"),
+        ("S Edwards", "Cllr", "apologies"),
+    ]
+    assert extract_metrics(document, sections) == ()  # '1 member of the press' counts no service
