@@ -220,7 +220,7 @@ def _measure_before(clause: str) -> list[str] | None:
     return words or None
 
 
-def refers_back(words: list[str]) -> bool:
+def _refers_back(words: list[str]) -> bool:
     """'the previous quarter figure of', 'this rate': a generic measure that means the sentence's own indicator."""
     return bool(words) and all(w.lower() in GENERIC_MEASURES | BACK_REFERENCES or PERIOD_WORD.match(w) for w in words)
 
@@ -327,7 +327,7 @@ def indicator_name(
         if what:
             return " ".join(["change", "in", *(_expanded(w, expand) for w in what)])[:120]
     measure = _measure_before(clause)
-    if measure and refers_back(measure):
+    if measure and _refers_back(measure):
         if known:
             return known
         measure = None
