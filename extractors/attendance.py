@@ -17,6 +17,7 @@ from extractors.names import (
     split_chair,
     split_title,
 )
+from extractors.text import split_sentences
 from models.records import AttendanceStatus, Attendee, Document, Evidence, Section
 
 NAME = "attendance"
@@ -99,7 +100,13 @@ GROUP_DASH = re.compile(r"^(?:Councillors|Cllrs)\s*[–:-]\s*")
 PARENTHESES = re.compile(r"\s*\((?P<inside>[^()]*)\)")
 POST_NOMINALS = re.compile(r"(?:\s+(?:MBE|OBE|CBE|KBE|DBE|AM|MP|MEP|MS|MSP|JP|DL|KC|QC|BEM))+$")
 # names in a list: commas, 'and', or a bracket closing before the next name ('Cafferty (Chair) Appich (...)')
-SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*|(?<=\))\s+(?=[A-Z])")
+SPLIT = re.compile(
+    r"\s*(?:,|;|\band\b|&|\|)\s*|(?<=\))\s+(?=[A-Z])"
+    # or only the next title: 'Cllr A Brooker Cllr C Evans Cllr Mrs S Murray County Cllr A Tudor' (from a PDF)
+    # (not inside 'County Councillor', nor after a post: 'The Vice Chairman Cllr. Mrs E Milner')
+    r"|(?<=[a-z'’])(?<!County)(?<!Borough)(?<!Town)(?<!Chairman)(?<!Chairwoman)(?<!Chair)(?<!Mayor)(?<!Clerk)"
+    r"\s+(?=(?:County\s+|Borough\s+|Town\s+)?(?:Cllrs?|Councillor|Rev|Revd)\.?\s+(?:(?:Mrs|Mr|Ms|Dr|Fr)\.?\s+)?[A-Z])"
+)
 # what may stand before a heading: a bullet, a minute number, or two ('C048/23      1.         APOLOGIES')
 MINUTE_NUMBER = re.compile(
     r"^(?:[-•·]\s+)?(?:(?:\d{1,4}(?:[./]\d{1,4})?[.)]?|[A-Z]{1,4}\s?\d{1,4}[./]\d{1,4})\s+){0,2}(?=[A-Z])"
@@ -208,7 +215,8 @@ def _person_line(text: str) -> tuple[str, str | None] | None:
     name, title = split_title(match.group("name").strip())
     if not looks_like_name(name):
         return None
-    return name, title or match.group("role").strip()
+    stated = match.group("role").strip()
+    return name, stated if not title or HONORIFICS.fullmatch(title) else title  # 'Mr D Thomas, PCC Link Officer'
 
 
 def _role_of_group(heading: str) -> str | None:
@@ -262,6 +270,9 @@ def _from_lists(document: Document, limit: int, inline_only: bool = False) -> li
                 continue
         elif status is None:
             continue
+        elif stated := _also_present(line, block.start):  # 'Mr D Thomas, PCC Link Officer, was in attendance.'
+            attendees.extend(stated)
+            continue
         elif STOP_AT.match(line) or (block.kind == "paragraph" and len(line) > 160 and not _is_names_list(line)):
             status = None
             continue
@@ -270,8 +281,8 @@ def _from_lists(document: Document, limit: int, inline_only: bool = False) -> li
         if ROLE_LINE.match(rest):
             role = _role_of_group(rest)
             continue
-        if also := ALSO_PRESENT.match(rest):  # 'The Town Clerk, Mrs. L.M. Phillips, ... were also present.'
-            attendees.extend(_line_attendees(also.group("names"), offset, "in_attendance", None))
+        if stated := _also_present(rest, offset):  # 'The Town Clerk, Mrs. L.M. Phillips, ... were also present.'
+            attendees.extend(stated)
             continue
         if grouped := GROUP_THEN_NAMES.match(rest):
             group_role = _role_of_group(grouped.group("group")) or re.sub(r"s$", "", grouped.group("group"))
@@ -280,6 +291,32 @@ def _from_lists(document: Document, limit: int, inline_only: bool = False) -> li
             continue
         attendees.extend(_line_attendees(rest, offset, status, role))
     return attendees
+
+
+def _also_present(line: str, offset: int) -> list[Attendee]:
+    """Officers and guests in sentences of their own: 'Mr D Thomas, PCC Link Officer, was in attendance.
+    County Cllrs D Bryan, T Evans and T Tudor were in attendance.'"""
+    found: list[Attendee] = []
+    sentences = split_sentences(line, offset)
+    if not sentences or not all(ALSO_PRESENT.match(sentence) for sentence, _, _ in sentences):
+        return []
+    for sentence, start, _ in sentences:
+        also = ALSO_PRESENT.match(sentence)
+        assert also is not None
+        person = _person_line(also.group("names"))
+        if person:
+            found.append(
+                Attendee(
+                    person[0],
+                    person[1],
+                    "in_attendance",
+                    False,
+                    Evidence((start, start + len(also.group("names"))), NAME, VERSION),
+                )
+            )
+        else:
+            found.extend(_line_attendees(also.group("names"), start, "in_attendance", None))
+    return found
 
 
 def _roles_then_names(text: str) -> list[tuple[str, str, int]]:

@@ -9,13 +9,14 @@ import unicodedata
 TITLE = (
     r"(?:(?:County|Borough|City|District|Town|Parish|Deputy)\s+)?(?:Councillors?|Cllrs?\.?|CCllr|"
     r"Alderman|Aldermen|Alderwoman)|CC|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|Professor|Sir|Dame|Lord|Lady|"
-    r"Revd\.?|Rev\.?|Reverend|The\s+Mayor|Mayor|Deputy\s+Mayor"
+    r"Revd\.?(?:\s+Fr\.?)?|Rev\.?(?:\s+Fr\.?)?|Reverend|Fr\.?|The\s+Mayor|Mayor|Deputy\s+Mayor"
 )
 TITLE_PREFIX = re.compile(rf"^(?P<title>(?:{TITLE})(?:\s+(?:{TITLE}))?)\s+(?=[A-Z])")
 SURNAME = (
     # not a word that follows names: 'Contact: Michael Walder Email: ...', 'Mark Braddock Senior Democratic ...'
     r"(?!(?:E-?mail|Tel|Telephone|Phone|Mobile|Fax|Website|Senior|Principal|Interim|Acting|Assistant|Head|Lead|"
-    r"Chief|Deputy|Director|Manager|Officer|Clerk|Admin|Administrator|Proposed|Seconded|Moved)\b)"
+    r"Chief|Deputy|Director|Manager|Officer|Clerk|Admin|Administrator|Proposed|Seconded|Moved|Cllrs?|Councillors?|"
+    r"Rev|Revd|Fr)\b)"
     r"(?:(?:Mc|Mac|O['’]|D['’]|Ó\s|Ní\s|Nic\s)?[A-ZÀ-Ý][a-zà-ÿ]+(?:['’-][A-ZÀ-Ý]?[a-zà-ÿ]+)*)"
 )
 _NOT_FORENAME = (

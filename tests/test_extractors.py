@@ -1034,3 +1034,33 @@ def test_town_council_posts_before_names_reasons_for_absence_and_who_was_also_pr
         ("S Edwards", "Cllr", "apologies"),
     ]
     assert extract_metrics(document, sections) == ()  # '1 member of the press' counts no service
+
+
+def test_names_separated_only_by_their_titles_and_attendance_stated_in_sentences() -> None:
+    # Haverfordwest Town Council, Full Council, 20 September 2017 (minutes printed from a PDF)
+    document = doc(
+        "MINUTES OF A MEETING OF FULL COUNCIL HELD ON WEDNESDAY 20th SEPTEMBER 2017 AT 7PM IN THE COUNCIL CHAMBER",
+        "PRESENT: Cllr A Buckfield (Mayor) Cllr A Brooker Cllr C Evans Cllr Mrs S Murray",
+        "APOLOGIES: Cllr J Collier Cllr L Pepperell Rev Fr N Cale, Mayor’s Chaplain County Cllr A Tudor",
+        "The Town Clerk and Deputy Town Clerk were in attendance. Mr D Thomas, PCC Link Officer, was in attendance. "
+        "County Cllrs D Bryan and T Tudor were in attendance.",
+        "1358 DECLARATIONS OF INTEREST FROM MEMBERS",
+        "Declarations of interest from members will be taken as and when they arise.",
+        "1359 MINUTES OF THE LAST FULL COUNCIL MEETING",
+    )
+    sections = segment(document)
+    attendees = extract_attendance(document, sections)
+    assert [(a.name, a.status) for a in attendees] == [
+        ("A Buckfield", "present"),
+        ("A Brooker", "present"),
+        ("C Evans", "present"),
+        ("S Murray", "present"),
+        ("J Collier", "apologies"),
+        ("L Pepperell", "apologies"),
+        ("N Cale", "apologies"),
+        ("A Tudor", "apologies"),
+        ("D Thomas", "in_attendance"),
+        ("D Bryan", "in_attendance"),
+        ("T Tudor", "in_attendance"),
+    ]
+    assert extract_people(document, attendees) == ()
