@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import NamedTuple
 
 from extractors.names import (
     CHAIR_MARK,
@@ -141,8 +142,31 @@ def _split_list(text: str) -> list[tuple[str, int]]:
     return pieces
 
 
-def _names_in(text: str) -> list[tuple[str, str | None, bool, int]]:
-    """Names in a list: (name, title or bracketed role, chair, offset of the name within ``text``).
+class Listed(NamedTuple):
+    """A name in a list, with its title or role, whether it chaired, and where it stands in the list's text."""
+
+    name: str
+    title: str | None
+    chair: bool
+    start: int
+    end: int
+
+
+def _locate(raw: str, name: str) -> tuple[int, int]:
+    """Where ``name`` is written in ``raw``: from its first word to its last ('Morris – Twiddy' for
+    'Morris-Twiddy'), not inside a title ('Cllr. Mrs C Silvester' -> 'C Silvester')."""
+    if (exact := re.search(rf"(?<![\w.]){re.escape(name)}(?![\w])", raw)) is not None:
+        return exact.start(), exact.end()
+    words = re.split(r"[\s-]+", name)
+    first = re.search(rf"(?<![\w.]){re.escape(words[0])}", raw)
+    if first is None:
+        return 0, len(raw)
+    last = raw.rfind(words[-1], first.start())
+    return first.start(), (last + len(words[-1]) if last >= 0 else first.end())
+
+
+def _names_in(text: str) -> list[Listed]:
+    """Names in a list: name, title or bracketed role, chair, and the name's place within ``text``.
 
     A title written once for the list ('Councillors Hanton, Bensley and Bird') applies to every name.
     """
@@ -182,12 +206,11 @@ def _names_in(text: str) -> list[tuple[str, str | None, bool, int]]:
         elif group_title:
             title = group_title  # 'Councillors Mrs. P. Drake, ... Ms. S. Sivagnanam and S.T. Wiliam'
         if looks_like_name(name):
-            at = offset + max(raw.find(name.split()[0]), 0)
-            found.append((name, role or post or title or group_title, chair, at))
+            start, end = _locate(raw, name)
+            found.append(Listed(name, role or post or title or group_title, chair, offset + start, offset + end))
         elif found and ROLE_ONLY.match(piece):  # 'Cllr S. Hinson, Chairman': the post of the name before
-            last_name, _, last_chair, last_at = found[-1]
             is_chair = bool(re.match(r"(?i)chair(?:man|woman|person)?$", piece))
-            found[-1] = (last_name, piece, last_chair or is_chair, last_at)
+            found[-1] = found[-1]._replace(title=piece, chair=found[-1].chair or is_chair)
     return found
 
 
@@ -256,7 +279,7 @@ def _from_lists(document: Document, limit: int, inline_only: bool = False) -> li
         if opened and CHAIR_HEADING.match(line):  # 'PRESENT IN THE CHAIR: Councillor Tom Neville'
             attendees.extend(
                 replace(a, chair=True)
-                for a in _line_attendees(opened[1], block.start + len(line) - len(opened[1]), "present", None)
+                for a in _line_attendees(opened[1], block.start + line.find(opened[1]), "present", None)
             )
             status, chair_next = None, not opened[1]
             continue
@@ -305,15 +328,9 @@ def _also_present(line: str, offset: int) -> list[Attendee]:
         assert also is not None
         person = _person_line(also.group("names"))
         if person:
-            found.append(
-                Attendee(
-                    person[0],
-                    person[1],
-                    "in_attendance",
-                    False,
-                    Evidence((start, start + len(also.group("names"))), NAME, VERSION),
-                )
-            )
+            at, end = _locate(also.group("names"), person[0])
+            span = (start + at, start + end)
+            found.append(Attendee(person[0], person[1], "in_attendance", False, Evidence(span, NAME, VERSION)))
         else:
             found.extend(_line_attendees(also.group("names"), start, "in_attendance", None))
     return found
@@ -328,7 +345,8 @@ def _roles_then_names(text: str) -> list[tuple[str, str, int]]:
         name = name.strip(" .")
         # the role holds a job word and the bracket a name: not 'Appich (Joint Opposition Spokesperson)'
         if looks_like_name(name) and ROLE_HINT.search(match.group("role")) and not ROLE_HINT.search(name):
-            found.append((name, " ".join(match.group("role").split()).strip(" ,"), match.start("name")))
+            at = match.start("name") + _locate(match.group("name"), name)[0]
+            found.append((name, " ".join(match.group("role").split()).strip(" ,"), at))
     return found if len(found) >= 2 else []
 
 
@@ -350,13 +368,15 @@ def _line_attendees(text: str, offset: int, status: AttendanceStatus, role: str 
     person = _person_line(text)
     if person:
         chair = status == "present" and bool(re.search(r"(?i),\s*chair(?:man|woman|person)?\b", text))
-        return [Attendee(person[0], person[1], status, chair, Evidence((offset, offset + len(text)), NAME, VERSION))]
+        start, end = _locate(text, person[0])
+        return [Attendee(person[0], person[1], status, chair, Evidence((offset + start, offset + end), NAME, VERSION))]
     result = []
-    for name, title, chair, at in _names_in(text):
-        start = offset + at
+    for listed in _names_in(text):
         # the group's role says more than an honorific: 'Co-opted Members: Mr N Craven' is a co-opted member
+        title = listed.title
         held = role if role and (not title or HONORIFICS.fullmatch(title)) else title or role
-        result.append(Attendee(name, held, status, chair, Evidence((start, start + len(name)), NAME, VERSION)))
+        span = (offset + listed.start, offset + listed.end)
+        result.append(Attendee(listed.name, held, status, listed.chair, Evidence(span, NAME, VERSION)))
     return result
 
 
@@ -369,11 +389,9 @@ def _from_sentences(document: Document) -> list[Attendee]:
     )
     for pattern, status in sentences:
         for match in pattern.finditer(document.text):
-            for name, title, _, at in _names_in(match.group("names")):
-                start = match.start("names") + at
-                attendees.append(
-                    Attendee(name, title, status, False, Evidence((start, start + len(name)), NAME, VERSION))
-                )
+            for listed in _names_in(match.group("names")):
+                span = (match.start("names") + listed.start, match.start("names") + listed.end)
+                attendees.append(Attendee(listed.name, listed.title, status, False, Evidence(span, NAME, VERSION)))
     return attendees
 
 
@@ -389,13 +407,13 @@ def _from_members_lines(document: Document, limit: int) -> list[Attendee]:
             if len(names) >= 3:
                 attendees.extend(
                     Attendee(
-                        name,
-                        title,
+                        listed.name,
+                        listed.title,
                         "present",
-                        chair,
-                        Evidence((block.start + at, block.start + at + len(name)), NAME, VERSION),
+                        listed.chair,
+                        Evidence((block.start + listed.start, block.start + listed.end), NAME, VERSION),
                     )
-                    for name, title, chair, at in names
+                    for listed in names
                 )
     return attendees
 

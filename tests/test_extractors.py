@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from extractors.actions import extract_actions
 from extractors.attendance import extract_attendance
@@ -1064,3 +1065,22 @@ def test_names_separated_only_by_their_titles_and_attendance_stated_in_sentences
         ("T Tudor", "in_attendance"),
     ]
     assert extract_people(document, attendees) == ()
+
+
+def test_every_name_on_the_corpus_points_at_where_it_is_written() -> None:
+    from pipeline.convert import convert
+    from pipeline.extract import extract
+    from pipeline.load import load
+    from tests.conftest import CORPUS
+
+    for path in sorted(CORPUS.rglob("*")):
+        if path.suffix not in {".txt", ".md", ".html", ".htm"} or path.name == "SOURCES.md":
+            continue
+        document = convert(load(path))
+        extraction = extract(document)
+        for record in (*extraction.attendees, *extraction.people):
+            start, end = record.evidence.span
+            if (start, end) == (0, 0):
+                continue  # stated by a structured source (ModernGov XML), not in the text
+            written = re.sub(r"\s+[–-]\s+", "-", document.text[start:end])  # 'Morris – Twiddy'
+            assert written == record.name, (path.name, record.name, document.text[start:end])
