@@ -61,7 +61,7 @@ GROUP_THEN_NAMES = re.compile(rf"^(?P<group>{_GROUP})\s*:\s*(?P<names>\S.*)$", r
 # for absence from": the names run to the end of the sentence, a "who" clause or "; and for lateness".
 APOLOGIES_SENTENCE = re.compile(
     r"(?=[AaTt])(?i:\b(?:an\s+)?apolog(?:y|ies)(?:\s+for\s+(?:absence|their\s+absence))?\s+(?:were|was|had\s+been)\s+"
-    r"(?:also\s+)?(?:received|submitted|given|tendered|reported|noted|accepted)\s+(?:on\s+behalf\s+of|from)"
+    r"(?:also\s+)?(?:received|submitted|given|tendered|reported|noted|accepted|intimated)\s+(?:on\s+behalf\s+of|from)"
     r"|\bthere\s+were\s+(?:also\s+)?apologies(?:\s+for\s+absence)?\s+(?:received\s+)?from"
     r"|^apologies(?:\s+for\s+absence)?\s+from"
     r"|\bthe\s+apologies\s+of)"  # 'the apologies of Councillors Guest, and White were noted'
@@ -90,6 +90,11 @@ GROUP_TITLE = re.compile(r"^(?:\w+\s+)?(?:Councillors|Cllrs|Aldermen)\b")  # one
 ROLE_ONLY = re.compile(r"^(?:Vice[- ])?(?:Chair(?:man|woman|person)?|Clerk|Parish\s+Clerk|Treasurer|Secretary)$", re.I)
 # a double-barrelled surname written with a spaced dash, at the end of a list's piece
 SPACED_HYPHEN = re.compile(rf"(?<=[a-z])\s+[–-]\s+(?=(?!(?:{'|'.join(ROLE_WORDS)})\b)[A-Z][a-z'’]+$)")
+# a line of posts with no names: 'Director of Development & Infrastructure, Director of Finance' (Highland)
+POSTS_ONLY = re.compile(
+    r"^(?:Depute\s+|Deputy\s+|Assistant\s+|Interim\s+)?(?:Chief\s+Executive|Director|Head|Monitoring\s+Officer|"
+    r"Solicitor|Clerk)\b(?!.*\b(?:Mrs|Mr|Ms|Miss|Dr|Cllr|Councillor)\b)(?!.*\()"
+)
 ALSO_PRESENT = re.compile(r"^(?P<names>.+?)\s+(?:were|was)\s+(?:also\s+)?(?:present|in\s+attendance)\.?$")
 REASON_TAIL = re.compile(r"\s+(?:due\s+to|because\s+of|owing\s+to)\b.*$", re.I)
 # a post before a titled name: 'The Vice Chairman Cllr. Mrs E Milner', 'The Acting Clerk Mrs C Mason'
@@ -116,8 +121,8 @@ LATE_LIST_LIMIT = 8000  # characters
 STOP_AT = re.compile(
     r"^(?:\d{1,3}[.)]?|[A-Z]{1,4}\s?\d{1,4}/\d{1,4}\b|Item\b|Minutes?\b|Declarations?\b|Agenda\b|"
     r"Apologies\s+for\s+absence$"
-    # a sentence ends the list: 'The panel met at Pittwood House, Scunthorpe.'
-    r"|(?:The|This|It)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:met|was|were|had|has|is|are)\b)",
+    # a sentence ends the list: 'The panel met at Pittwood House, Scunthorpe.', 'Mr B Lobban in the Chair'
+    r"|(?:The|This|It)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:met|was|were|had|has|is|are)\b|.{3,60}\bin\s+the\s+chair\.?$)",
     re.I,
 )
 
@@ -357,7 +362,7 @@ SENTENCE_AFTER_NAMES = re.compile(r"\.\s+(?=(?:The|This|These|It|All|Members|The
 def _line_attendees(text: str, offset: int, status: AttendanceStatus, role: str | None) -> list[Attendee]:
     if after := SENTENCE_AFTER_NAMES.search(text):
         text = text[: after.start()]
-    if not text:
+    if not text or POSTS_ONLY.match(text):
         return []
     officials = _roles_then_names(text)
     if officials:

@@ -1084,3 +1084,28 @@ def test_every_name_on_the_corpus_points_at_where_it_is_written() -> None:
                 continue  # stated by a structured source (ModernGov XML), not in the text
             written = re.sub(r"\s+[–-]\s+", "-", document.text[start:end])  # 'Morris – Twiddy'
             assert written == record.name, (path.name, record.name, document.text[start:end])
+
+
+def test_a_list_of_posts_is_nobody_and_the_chair_line_ends_the_list() -> None:
+    # The Highland Council, 1 June 2017
+    document = doc(
+        "Minutes of Meeting of the Highland Council held in the Council Chamber, Inverness on Thursday, 1 June 2017.",
+        "1. Calling of the Roll and Apologies for Absence",
+        "Present:",
+        "Mr G Adam, Mr B Allan, Mrs G Campbell-Sinclair, Mr B Lobban, Mr N McLean (via VC)",
+        "In Attendance:",
+        "Chief Executive",
+        "Director of Development & Infrastructure, Director of Finance",
+        "Mr B Lobban in the Chair",
+        "Apologies for absence were intimated on behalf of Mr S Mackie.",
+        "2. Declarations of Interest",
+    )
+    attendees = extract_attendance(document, segment(document))
+    assert [(a.name, a.status, a.chair) for a in attendees] == [
+        ("G Adam", "present", False),
+        ("B Allan", "present", False),
+        ("G Campbell-Sinclair", "present", False),
+        ("B Lobban", "present", True),
+        ("N McLean", "present", False),
+        ("S Mackie", "apologies", False),
+    ]
