@@ -101,6 +101,8 @@ class Rule(NamedTuple):
     owner: OwnerFrom
     requester: bool = False  # the sentence's subject asked for it
     needs_owner: bool = False  # no owner found: not this shape ('Health Checks offered to members ...')
+    # words one of which the trigger's match holds (lower case): checked before the trigger, which costs more
+    needles: tuple[str, ...] = ()
 
 
 _PARTICIPLE = (
@@ -123,6 +125,7 @@ RULES: tuple[Rule, ...] = (
         "group",
         "subject",
         needs_owner=True,
+        needles=("agreed", "undertook", "offered", "promised", "volunteered"),
     ),
     # 'Ms Lee ... advised that she would investigate whether that data could be made available'
     Rule(
@@ -134,6 +137,7 @@ RULES: tuple[Rule, ...] = (
         ),
         "group",
         "subject",
+        needles=("would",),
     ),
     # 'Paul Bond was asked to ...', 'the Chief Executive would write to ...', 'Officers are to ...'
     Rule(
@@ -144,6 +148,7 @@ RULES: tuple[Rule, ...] = (
         ),
         "group",
         "group",
+        needles=("asked", "would", "will", "is to", "are to", "was to"),
     ),
     # 'requests the Policy and Improvement Officer to investigate the two issues raised, and report back'
     Rule(
@@ -156,6 +161,7 @@ RULES: tuple[Rule, ...] = (
         ),
         "group",
         "group",
+        needles=("request", "ask", "instruct", "direct"),
     ),
     # 'That the Temporary Scrutiny Officer be requested to canvass the Members of this Committee ...'
     Rule(
@@ -166,6 +172,7 @@ RULES: tuple[Rule, ...] = (
         ),
         "group",
         "group",
+        needles=("requested", "asked", "instructed", "tasked", "invited"),
     ),
     # a resolution that tells someone what to do: 'RESOLVED that relevant Heads of Services provide a full update'
     Rule(
@@ -186,6 +193,7 @@ RULES: tuple[Rule, ...] = (
         ),
         "group",
         "group",
+        needles=("resolved", "agreed"),
     ),
     # 'John Readman was currently looking into this issue'
     Rule(
@@ -196,6 +204,7 @@ RULES: tuple[Rule, ...] = (
         ),
         "match",
         "group",
+        needles=("looking into", "investigating", "reviewing", "meeting with", "working on"),
     ),
     (
         Rule(
@@ -203,6 +212,7 @@ RULES: tuple[Rule, ...] = (
             re.compile(rf"(?P<owner>{_OWNER})\s+confirmed\s+that\s+(?:management\s+)?action\s+was\s+being\s+taken.*"),
             "match",
             "group",
+            needles=("confirmed",),
         )
     ),
     # 'Members asked that a benchmark figure also be included', 'requested a reference to 4% ... be clarified'
@@ -215,6 +225,7 @@ RULES: tuple[Rule, ...] = (
         "group",
         "none",
         requester=True,
+        needles=("requested", "asked", "recommended", "suggested", "agreed"),
     ),
     # 'the Board felt that they would like more information on ...', 'The Members asked for a Policy Document'
     Rule(
@@ -227,6 +238,7 @@ RULES: tuple[Rule, ...] = (
         "group",
         "none",
         requester=True,
+        needles=("would like", "wished to", "asked for", "requested"),
     ),
     # 'a report on Academy Orders would be presented to the June meeting', 'scheduled to be considered by Cabinet'
     Rule(
@@ -243,6 +255,18 @@ RULES: tuple[Rule, ...] = (
         ),
         "group",
         "by",
+        needles=(
+            "presented",
+            "brought",
+            "submitted",
+            "provided",
+            "circulated",
+            "reported",
+            "considered",
+            "covered",
+            "distributed",
+            "made",
+        ),
     ),
     # something to be done at a later meeting: 'that the Sickness Absence figures be examined in detail at the
     # next meeting of the Board'
@@ -255,6 +279,7 @@ RULES: tuple[Rule, ...] = (
         ),
         "group",
         "none",
+        needles=("meeting",),
     ),
     # 'there was an action plan to increase ...', 'Actions being taken to address this issue include: ...'
     Rule(
@@ -265,6 +290,7 @@ RULES: tuple[Rule, ...] = (
         ),
         "group",
         "none",
+        needles=("action",),
     ),
     # 'The innovation programme would be officially launched in quarter two'
     Rule(
@@ -278,6 +304,7 @@ RULES: tuple[Rule, ...] = (
         ),
         "group",
         "none",
+        needles=("would", "will"),
     ),
     # 'Action: Clerk to obtain quotes for agreed works', 'ACTION – the report to be circulated'
     Rule(
@@ -285,6 +312,7 @@ RULES: tuple[Rule, ...] = (
         re.compile(rf"^(?i:ACTIONS?)\s*[:–-]\s*(?P<text>(?:(?P<owner>{_OWNER})\s+to\s+[a-z])?.+)"),
         "group",
         "group",
+        needles=("action",),
     ),
     # 'The local authority and the area's CCGs were expected to submit a joint ...'
     Rule(
@@ -295,6 +323,7 @@ RULES: tuple[Rule, ...] = (
         ),
         "match",
         "group",
+        needles=("expected to",),
     ),
     # 'would be closely monitored by the DfE and Lancashire's Improvement and Accountability Board'
     Rule(
@@ -305,6 +334,7 @@ RULES: tuple[Rule, ...] = (
         ),
         "sentence",
         "group",
+        needles=("monitored by",),
     ),
     # reports: 'From April 2018, Lancashire will work with ...', 'Targets for next year will be looked at ...'
     Rule(
@@ -325,6 +355,7 @@ RULES: tuple[Rule, ...] = (
         ),
         "group",
         "subject",
+        needles=("will", "shall"),
     ),
 )
 
@@ -431,7 +462,10 @@ def _from_sentences(
             if not may_hold_action(sentence) or AGENDA_DESCRIPTION.match(sentence):
                 last_person = _person_named_first(sentence) or last_person
                 continue  # no action here; an agenda item's description says what it is for, not what was agreed
+            low = sentence.lower()
             for rule in RULES:
+                if rule.needles and not any(needle in low for needle in rule.needles):
+                    continue
                 match = rule.trigger.search(sentence) and rule.pattern.search(sentence)
                 if not match:
                     continue

@@ -538,7 +538,7 @@ def test_metric_comparators_after_the_figure_nearest_cue_and_continuations() -> 
     ]
 
 
-def test_action_keywords_cover_every_rule_trigger_on_the_corpus() -> None:
+def test_action_keywords_and_needles_cover_every_rule_trigger_on_the_corpus() -> None:
     from extractors.actions import RULES, may_hold_action
     from extractors.text import split_sentences
     from pipeline.convert import convert
@@ -553,6 +553,9 @@ def test_action_keywords_cover_every_rule_trigger_on_the_corpus() -> None:
             for sentence, _, _ in split_sentences(document.block_text(block), block.start):
                 if any(rule.trigger.search(sentence) for rule in RULES):
                     assert may_hold_action(sentence), sentence
+                for rule in RULES:  # and each rule's needles cover its trigger
+                    if rule.needles and rule.trigger.search(sentence):
+                        assert any(needle in sentence.lower() for needle in rule.needles), sentence
 
 
 def test_a_pronoun_owner_refers_back_past_sentences_without_actions() -> None:
