@@ -186,9 +186,8 @@ def _names_in(text: str) -> list[Listed]:
         piece = SPACED_HYPHEN.sub("-", piece)  # 'Cllr Wendy Morris – Twiddy' is Morris-Twiddy
         piece = REASON_TAIL.sub("", piece)  # 'Cllr. N Vant due to business commitments'
         post = None
-        if held_post := POST_THEN_TITLED.match(
-            piece
-        ):  # 'The Vice Chairman Cllr. Mrs E Milner', 'The Acting Clerk Mrs C Mason'
+        # 'The Vice Chairman Cllr. Mrs E Milner', 'The Acting Clerk Mrs C Mason'
+        if held_post := POST_THEN_TITLED.match(piece):
             post, piece = held_post.group("post"), held_post.group("rest")
             chair = chair or bool(re.fullmatch(r"(?i)chair(?:man|woman|person)?", post))
         role = None
@@ -298,7 +297,8 @@ def _from_lists(document: Document, limit: int, inline_only: bool = False) -> li
                 continue
         elif status is None:
             continue
-        elif stated := _also_present(line, block.start):  # 'Mr D Thomas, PCC Link Officer, was in attendance.'
+        elif stated := _also_present(line, block.start):
+            # 'The Town Clerk, Mrs. L.M. Phillips, ... were also present.', 'Mr D Thomas, ..., was in attendance.'
             attendees.extend(stated)
             continue
         elif STOP_AT.match(line) or (block.kind == "paragraph" and len(line) > 160 and not _is_names_list(line)):
@@ -308,9 +308,6 @@ def _from_lists(document: Document, limit: int, inline_only: bool = False) -> li
             rest, offset = line, block.start
         if ROLE_LINE.match(rest):
             role = _role_of_group(rest)
-            continue
-        if stated := _also_present(rest, offset):  # 'The Town Clerk, Mrs. L.M. Phillips, ... were also present.'
-            attendees.extend(stated)
             continue
         if grouped := GROUP_THEN_NAMES.match(rest):
             group_role = _role_of_group(grouped.group("group")) or re.sub(r"s$", "", grouped.group("group"))
