@@ -115,7 +115,9 @@ def _with_parts(document: Document, index: int, body: str, end: int) -> tuple[st
     parts = [body]
     for block in document.blocks[index + 1 :]:
         text = document.block_text(block)
-        if not (PART.match(text) or block.kind == "list_item"):
+        # 'RESOLVED that' on a line of its own, the decision in the paragraph below (Cardiff)
+        bare = len(parts) == 1 and body.strip(" :–-").lower() in ("that", "") and block.kind == "paragraph"
+        if not (PART.match(text) or block.kind == "list_item" or bare):
             break
         parts.append(text)
         end = block.end
@@ -198,4 +200,16 @@ def extract_resolutions(
         r for r in _from_numbered_decisions(document, sections) if doc_type == "decision" or _after_a_vote(document, r)
     ]
     found.sort(key=lambda r: r.evidence.span)
-    return tuple(found)
+    return tuple(_once_per_item(found))
+
+
+def _once_per_item(found: list[Resolution]) -> list[Resolution]:
+    """A ModernGov page prints an item's decision under 'Decision:' and again under 'Minutes:': one resolution."""
+    seen: set[tuple[str | None, str]] = set()
+    kept = []
+    for resolution in found:
+        key = (resolution.item, " ".join(resolution.text.lower().split()))
+        if key not in seen:
+            seen.add(key)
+            kept.append(resolution)
+    return kept

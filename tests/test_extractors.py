@@ -1112,3 +1112,22 @@ def test_a_list_of_posts_is_nobody_and_the_chair_line_ends_the_list() -> None:
         ("N McLean", "present", False),
         ("S Mackie", "apologies", False),
     ]
+
+
+def test_resolved_that_on_its_own_line_and_a_decision_printed_twice() -> None:
+    # Cardiff Council, Cabinet, Quarter 3 Performance Report (ModernGov agenda item page)
+    document = doc(
+        "Agenda item",
+        "Quarter 3 Performance Report",
+        "Decision:",
+        "RESOLVED that",
+        "the current position regarding performance, the delivery of key commitments and priorities as at "
+        "Quarter 3, and the action being taken to the challenges facing the Council be noted.",
+        "Minutes:",
+        "The Cabinet received the Council’s performance report for Quarter 3 (October to December).",
+        "RESOLVED that",
+        "the current position regarding performance, the delivery of key commitments and priorities as at "
+        "Quarter 3, and the action being taken to the challenges facing the Council be noted.",
+    )
+    resolutions = extract_resolutions(document, segment(document), "agenda_item")
+    assert [r.text[:40] for r in resolutions] == ["that the current position regarding perf"]
