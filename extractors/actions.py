@@ -51,7 +51,7 @@ KEYWORDS = (
     "reported", "considered", "covered", "distributed", "made", "action", "expected", "monitored", "shall",
     "launched", "introduced", "implemented", "rolled out", "piloted", "established", "set up", "published",
     "requests", "request ", "asks", "ask ", "instruct", "directs ", "directed", "tasked", "invited",
-    " meeting", "resolved", "agreed",
+    " meeting", "resolved", "agreed", "coming", "going", "to come",
 )  # fmt: skip
 
 
@@ -281,6 +281,17 @@ RULES: tuple[Rule, ...] = (
         "none",
         needles=("meeting",),
     ),
+    # 'there would be a progress report coming to the Board in due course'
+    Rule(
+        re.compile(r"\b(?:report|update|paper)s?\s+(?:coming|going|to\s+come)\s+(?:back\s+)?to\b"),
+        re.compile(
+            r"(?P<text>\b(?:a|an|the|further)\s+(?:[\w-]+\s+){0,3}?(?:report|update|paper)s?\s+(?:coming|going|to\s+come)"
+            r"\s+(?:back\s+)?to\s+(?:the\s+)?(?-i:[A-Z])[^.;]*)"
+        ),
+        "group",
+        "none",
+        needles=("coming", "going", "to come"),
+    ),
     # 'there was an action plan to increase ...', 'Actions being taken to address this issue include: ...'
     Rule(
         re.compile(r"(?=[aA])\baction\s+plan\s+to\b|\bActions?\s+(?:being\s+)?taken\b", re.I),
@@ -368,6 +379,28 @@ DUE_BY = re.compile(
     rf"(?P<month>{'|'.join(m.capitalize() for m in MONTHS)})\b(?:\s+(?P<year>20\d\d))?"
 )
 ACTION_LIST = re.compile(r"\b(?:actions?|following\s+actions)\b[^.]*(?:including|include|:)\s*:?$", re.I)
+# a question put at the meeting, which commits no one
+QUESTION = re.compile(
+    r"\b(?:enquired|inquired|asked|queried|questioned|wondered)\s+(?:as\s+to\s+)?(?:whether|if|why|how|what|when)\b"
+)
+# what closes a question: an answer, or a request made after it ("queried why ... and requested the proposal be ...")
+ANSWER = re.compile(
+    r"\b(?:informed|advised|confirmed|responded|replied|explained|stated|said|assured|requested|suggested|agreed|"
+    r"undertook|proposed)\b"
+)
+
+
+def _asked(sentence: str, at: int, end: int) -> bool:
+    """Whether the action matched at ``sentence[at:end]`` stands in a question still open: asked, and not
+    answered or followed by a request since ('... asked whether X was included and Adam Hadley informed the
+    board that there would be a report ...', 'queried why ... and requested the proposal be evaluated')."""
+    closers = [closer.end() for closer in ANSWER.finditer(sentence, 0, end)]
+    since = closers[-1] if closers else 0
+    if since > at:
+        return False  # the match is itself the request
+    return QUESTION.search(sentence, since, at) is not None
+
+
 # the passive's agent: 'will be signed by the chairman', 'would be reviewed by the Head of Service'
 DONE_BY = re.compile(rf"\bbe\s+{_PARTICIPLE}\s+by\s+(?P<by>{_OWNER})")
 NOT_OWNER = re.compile(
@@ -469,6 +502,8 @@ def _from_sentences(
                 match = rule.trigger.search(sentence) and rule.pattern.search(sentence)
                 if not match:
                     continue
+                if _asked(sentence, match.start(), match.end()):
+                    break  # 'Cllr Simkins enquired as to whether the reviews ... would be reported back'
                 text, owner, requester = _action(rule, match, sentence, last_person)
                 if rule.needs_owner and owner is None:
                     continue

@@ -142,6 +142,7 @@ ITEM_TITLE_AFTER = re.compile(r"^\s+[A-Z]")  # '43 Performance Reporting', '1.4 
 FINITE_VERB = re.compile(r"\s(?:were|was|are|is|has|have|had)\s")
 NAME_WORD_AFTER = re.compile(r"^\s+[A-Z][a-z]")
 YEAR_RANGE = re.compile(r"^20\d\d\d\d$")  # '202223': 2022/23 written without the slash
+PHONE_NUMBER = re.compile(r"\b0\d{2,4}\s$")  # '01902 554003': the number after an area code
 PHONE_SERVICES = frozenset({"111", "999", "101", "112"})
 PHONE_SERVICE_AFTER = re.compile(r"^\s+(?:phone|telephone|call|service|number|line|contact|non-emergency)\b", re.I)
 NHS_BEFORE = re.compile(r"\bNHS\s$")
@@ -206,7 +207,7 @@ def _skip(sentence: str, start: int, end: int, raw: str) -> bool:
 
     if YEAR.match(raw) and not PERCENT_AFTER.match(after):
         return True
-    if PHONE_LABEL.search(sentence, max(0, start - 40), start):
+    if PHONE_LABEL.search(sentence, max(0, start - 40), start) or PHONE_NUMBER.search(before):
         return True
     if raw in PHONE_SERVICES and (PHONE_SERVICE_AFTER.match(after) or NHS_BEFORE.search(before)):
         return True  # 'the proposed non-emergency 111 phone contact', 'NHS 111'

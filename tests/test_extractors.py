@@ -1131,3 +1131,18 @@ def test_resolved_that_on_its_own_line_and_a_decision_printed_twice() -> None:
     )
     resolutions = extract_resolutions(document, segment(document), "agenda_item")
     assert [r.text[:40] for r in resolutions] == ["that the current position regarding perf"]
+
+
+def test_a_question_commits_no_one_but_the_answer_may_and_a_phone_number_is_no_figure() -> None:
+    # Wolverhampton City Council, Scrutiny Board, 15 April 2014
+    document = doc(
+        "Contact: Tessa Johnson  01902 554003 or Email:",
+        "Cllr Simkins enquired as to whether the reviews which were being closed down would be reported back to the "
+        "Board.",
+        "Cllr Simkins asked whether the PREVENT work completed by Cllr Angus was included in the report and Adam "
+        "Hadley informed the board that the review in question was still live, and that there would be a progress "
+        "report coming to the Board in due course.",
+    )
+    actions = extract_actions(document, segment(document), None)
+    assert [a.text for a in actions] == ["a progress report coming to the Board in due course"]
+    assert extract_metrics(document, ()) == ()
