@@ -10,6 +10,7 @@ from extractors.names import (
     CHAIR_MARK,
     HONORIFICS,
     PERSON_NAME,
+    ROLE_BEFORE_NAME,
     ROLE_HINT,
     ROLE_WORDS,
     looks_like_name,
@@ -81,11 +82,6 @@ NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’-]* ){0,4}[A-Z][\w'’-]+$")
 SUBSTITUTE = re.compile(r"\s*\((?:as\s+)?(?:substitute[ds]?|sub)\s+(?:for|by)?\s*(?P<for>[^)]*)\)", re.I)
 CHAIR_HEADING = re.compile(r"^Present\s+in\s+the\s+Chair\b", re.I)
 ROLE_THEN_NAME = re.compile(r"(?:^|(?<=\))\s*,?\s*(?:and\s+)?)(?P<role>[A-Z][^()]{2,120}?)\s*\((?P<name>[^()]{2,60})\)")
-ROLE_BEFORE_NAME = re.compile(
-    r"^(?P<role>(?:[A-Z][\w-]*\s+){0,3}?(?:"
-    + "|".join(ROLE_WORDS)
-    + r"))\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})$"
-)
 GROUP_TITLE = re.compile(r"^(?:\w+\s+)?(?:Councillors|Cllrs|Aldermen)\b")  # one title for a whole list
 ROLE_ONLY = re.compile(r"^(?:Vice[- ])?(?:Chair(?:man|woman|person)?|Clerk|Parish\s+Clerk|Treasurer|Secretary)$", re.I)
 # a double-barrelled surname written with a spaced dash, at the end of a list's piece

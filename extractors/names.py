@@ -89,6 +89,12 @@ ROLE_WORDS = (
     "Invitee",
 )
 ROLE_HINT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ROLE_WORDS) + r")s?\b")
+# a post written before a name: 'Tenant Representative Lulu Agate', 'Independent Member Samuel Jones'
+ROLE_BEFORE_NAME = re.compile(
+    r"^(?P<role>(?:[A-Z][\w-]*\s+){0,3}?(?:"
+    + "|".join(ROLE_WORDS)
+    + r"))\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})$"
+)
 NOT_NAMES = frozenset(
     {
         "The",

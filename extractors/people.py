@@ -7,6 +7,7 @@ import re
 from extractors.names import (
     FULL_NAME,
     HONORIFICS,
+    ROLE_BEFORE_NAME,
     ROLE_HINT,
     SURNAME,
     looks_like_name,
@@ -83,6 +84,8 @@ def _mentions(document: Document) -> list[PersonMention]:
 
     def add(name: str, role: str | None, start: int, titled: bool = False) -> None:
         name = strip_possessive(name)
+        if role is None and (held := ROLE_BEFORE_NAME.match(name)):  # 'Independent Member Samuel Jones'
+            role, start, name = held.group("role"), start + held.start("name"), held.group("name")
         if "\n" in name or not looks_like_name(name) or HONORIFICS.fullmatch(name):
             return  # nor 'Mrs' alone, from 'Cllr. Mrs JMS joined the meeting'
         if not titled and role is None and any(word.lower() in common for word in name.split()):

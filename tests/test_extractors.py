@@ -1146,3 +1146,9 @@ def test_a_question_commits_no_one_but_the_answer_may_and_a_phone_number_is_no_f
     actions = extract_actions(document, segment(document), None)
     assert [a.text for a in actions] == ["a progress report coming to the Board in due course"]
     assert extract_metrics(document, ()) == ()
+
+
+def test_a_post_written_before_a_mentioned_name_is_its_role() -> None:
+    # Denbighshire County Council, Standards Committee
+    document = doc("Independent Member Samuel Jones reported on the meeting of Llangynhafal Community Council.")
+    assert [(p.name, p.role) for p in extract_people(document, ())] == [("Samuel Jones", "Independent Member")]
