@@ -25,10 +25,11 @@ import re
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import NamedTuple, cast
 
 from rapidfuzz import fuzz
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, insert, select, true, update
 from sqlalchemy.orm import Session
 
 from extractors.action_tables import NAME as ACTION_TABLES
@@ -311,6 +312,23 @@ def _stored(
     return found
 
 
+# a body name that many councils use: without its council, the name alone does not say whose meetings they are
+GENERIC_BODY = re.compile(
+    r"^(?:(?:Full|Parish|Town|Community|City|District|County|Borough)\s+)?(?:Council|Cabinet|Executive)$", re.I
+)
+
+
+def source_scope(uri: str, body: str, council_id: int | None) -> str | None:
+    """The documents a generic body's meetings are compared with when its council is unknown: those from the
+    same site or folder ('Parish Council' minutes of two parishes are not one body's meetings)."""
+    if council_id is not None or not GENERIC_BODY.match(body):
+        return None
+    if "://" in uri:
+        scheme, rest = uri.split("://", 1)
+        return f"{scheme}://{rest.split('/', 1)[0]}/"
+    return str(PurePath(uri).parent) + "/"
+
+
 class MeetingRef(NamedTuple):
     body_id: int
     date: dt.date
@@ -323,11 +341,13 @@ def trace(
     document: Document,
     rows_here: list[LogRow] | None = None,
     meeting: MeetingRef | None = None,
+    scope: str | None = None,
 ) -> int:
     """Link follow-ups between this document and the other meetings of its body; the number of links made.
 
     ``rows_here`` are the rows of the document's own action logs (see :func:`log_rows`); the caller that
-    has just stored the document may pass its meeting, which is otherwise read back."""
+    has just stored the document may pass its meeting, which is otherwise read back. With ``scope``, only
+    documents whose URI starts with it are compared (see :func:`source_scope`)."""
     rows_here = rows_here or []
     meeting = meeting or _meeting_of(session, document_id)
     if meeting is None:
@@ -341,9 +361,10 @@ def trace(
         .order_by(orm.Meeting.date.desc())
         .limit(MEETINGS_AHEAD)
     )
+    same_source = orm.SourceDocument.uri.startswith(scope, autoescape=True) if scope else true()
     earlier_documents = (
         select(orm.SourceDocument.id)
-        .where(orm.SourceDocument.meeting_id.in_(previous_meetings.scalar_subquery()))
+        .where(orm.SourceDocument.meeting_id.in_(previous_meetings.scalar_subquery()), same_source)
         .order_by(orm.SourceDocument.id.desc())
         .limit(MAX_EARLIER_DOCUMENTS)
     )
@@ -378,7 +399,7 @@ def trace(
     )
     later = session.execute(
         select(orm.SourceDocument.id, orm.SourceDocument.sha256)
-        .where(orm.SourceDocument.meeting_id.in_(next_meetings.scalar_subquery()))
+        .where(orm.SourceDocument.meeting_id.in_(next_meetings.scalar_subquery()), same_source)
         .order_by(orm.SourceDocument.id)
         .limit(MAX_LATER_DOCUMENTS)
     ).all()

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from extractors.names import looks_like_name, split_title
 from models import orm
 from models.records import Document, Evidence, Extraction, MediaType
-from pipeline.followups import MeetingRef, log_rows, trace
+from pipeline.followups import MeetingRef, log_rows, source_scope, trace
 from pipeline.output import to_gold_format
 from pipeline.resolve import indicator_key, match_indicator, person_key, person_kind
 
@@ -261,7 +261,8 @@ def store_extraction(session: Session, stored: StoredBytes, document: Document, 
     _store_facts(session, row.id, meeting_id, extraction, _Resolver(session, council_id))
     session.flush()
     if meeting is not None:
-        trace(session, row.id, document, log_rows(extraction.actions), meeting)
+        scope = source_scope(stored.uri, meeting.body_name, council_id)
+        trace(session, row.id, document, log_rows(extraction.actions), meeting, scope)
     return "new" if is_new else "replaced"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from sqlalchemy import Engine
 
@@ -70,3 +71,25 @@ def test_actions_filters_and_unknown_action(engine: Engine) -> None:
     assert missing.returncode == 1 and missing.stderr.strip() == "error: no action 99999"
     bad = minutes("actions", "--db", url, "--status", "later")
     assert bad.returncode == 2
+
+
+def _parish_minutes(path: Path, date: str, body: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"Minutes of Parish Council {date}\nPresent: Bill Abram, Dorothy Hames\n{body}\n", encoding="utf-8")
+    return path
+
+
+def test_a_generic_body_without_its_council_is_traced_only_within_its_source(engine: Engine, tmp_path: Path) -> None:
+    # two parishes' minutes both say only 'Parish Council': a report-back in the other parish's folder is not one
+    url = _url(engine)
+    action = "1 Footpaths\nAction: Clerk to write to Highways about the Mill Lane footpath at Banks."
+    report = "1 Footpaths\nThe Clerk reported that Highways had replied about the Mill Lane footpath at Banks."
+    first = _parish_minutes(tmp_path / "north" / "2016-09-13.txt", "13 September 2016", action)
+    elsewhere = _parish_minutes(tmp_path / "south" / "2016-10-11.txt", "11 October 2016", report)
+    assert minutes("ingest", str(first), str(elsewhere), "--db", url).returncode == 0
+    assert json.loads(minutes("actions", "--db", url, "--status", "done", "--format", "json").stdout) == []
+
+    same_parish = _parish_minutes(tmp_path / "north" / "2016-10-11.txt", "11 October 2016", report)
+    assert minutes("ingest", str(same_parish), "--db", url).returncode == 0
+    done = json.loads(minutes("actions", "--db", url, "--status", "done", "--format", "json").stdout)
+    assert [row["date"] for row in done] == ["2016-09-13"]
