@@ -233,8 +233,21 @@ def body_name(document: Document, council: str | None) -> tuple[str | None, int]
         minutes_heading = _body_from_minutes_heading(document, None)
         if minutes_heading and minutes_heading[0] == council:
             return council, minutes_heading[1]
-    found = _body_from_phrases(document, council)
+    found = _body_from_phrases(document, council) or _body_acting(document)
     return found if found else (None, 0)
+
+
+# a one-word body named as it decides: 'The Cabinet received the Council’s performance report' (Cardiff)
+BODY_ACTING = re.compile(
+    r"(?:^|(?<=[.:]\s))The\s+(?P<body>Cabinet|Executive)\s+(?:received|noted|considered|agreed|resolved|approved|"
+    r"endorsed|discussed)\b",
+    re.M,
+)
+
+
+def _body_acting(document: Document) -> tuple[str, int] | None:
+    acting = BODY_ACTING.search(document.text)
+    return (acting.group("body"), acting.start("body")) if acting else None
 
 
 def meeting_date(document: Document, kind: DocType, first_item: int | None = None) -> tuple[dt.date | None, int]:

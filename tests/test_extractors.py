@@ -1131,6 +1131,7 @@ def test_resolved_that_on_its_own_line_and_a_decision_printed_twice() -> None:
     )
     resolutions = extract_resolutions(document, segment(document), "agenda_item")
     assert [r.text[:40] for r in resolutions] == ["that the current position regarding perf"]
+    assert extract_meeting(document, segment(document)).body == "Cabinet"  # 'The Cabinet received ...'
 
 
 def test_a_question_commits_no_one_but_the_answer_may_and_a_phone_number_is_no_figure() -> None:
