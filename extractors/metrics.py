@@ -130,9 +130,10 @@ REFERENCE_BEFORE = re.compile(
     re.I,
 )
 # File sizes, street numbers, names and who came: 'PDF 216 KB', '169 Union Street', '12 Week Improvement Plan',
-# '9 members of the public'
+# '9 members of the public', 'Audio recording – 36 minutes 17 seconds'
 NOT_A_FIGURE_AFTER = re.compile(
-    r"^(?:\s?(?:KB|MB|GB|Kb|Mb)\b|\s+members?\s+of\s+(?:the\s+)?(?:public|press)\b|[\s-](?:Day|Week|Month|Year)s?\s+[A-Z]|\s+(?:[A-Z][a-z]+\s+)?(?:Street|Road|Lane|Avenue|Way|Drive|Place|Square|"
+    r"^(?:\s?(?:KB|MB|GB|Kb|Mb)\b|\s+members?\s+of\s+(?:the\s+)?(?:public|press)\b|\s+minutes?\s+\d+\s+seconds?\b"
+    r"|[\s-](?:Day|Week|Month|Year)s?\s+[A-Z]|\s+(?:[A-Z][a-z]+\s+)?(?:Street|Road|Lane|Avenue|Way|Drive|Place|Square|"
     r"Crescent|Terrace)\b)"
 )
 DURATIONS = frozenset({"days", "weeks", "months", "years"})

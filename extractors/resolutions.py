@@ -19,8 +19,9 @@ LEAD_IN = re.compile(
 )
 LEAD_IN_ALONE = re.compile(
     # 'RESOLVED:' alone, or ending a block: 'Proposed by Councillor Keary; Seconded by ...; And Resolved:'
-    r"(?:^|[;.]\s*)(?:And\s+|It\s+was\s+)?(?:RESOLVED|Resolved|AGREED|Agreed|DECISION|Decision|DECIDED|Decided|RECOMMENDED)"
-    r"(?:\s+that)?\s*[:–—-]?\s*$"
+    # also closing a sentence: 'The Executive reviewed the performance figures ..., and RESOLVED to:' (Waverley)
+    r"(?:^|[;.]\s*|,?\s+and\s+)(?:And\s+|It\s+was\s+)?(?:RESOLVED|Resolved|AGREED|Agreed|DECISION|Decision|DECIDED|Decided|"
+    r"RECOMMENDED)(?:\s+that|\s+to)?\s*[:–—-]?\s*$"
 )
 PART = re.compile(r"^\(?(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.):]\s+")
 BODY_DECISION = re.compile(

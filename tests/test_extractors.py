@@ -1153,3 +1153,17 @@ def test_a_post_written_before_a_mentioned_name_is_its_role() -> None:
     # Denbighshire County Council, Standards Committee
     document = doc("Independent Member Samuel Jones reported on the meeting of Llangynhafal Community Council.")
     assert [(p.name, p.role) for p in extract_people(document, ())] == [("Samuel Jones", "Independent Member")]
+
+
+def test_resolved_to_closing_a_sentence_and_a_recording_time_is_no_figure() -> None:
+    # Waverley Borough Council, Executive; North Hertfordshire, Overview and Scrutiny Committee
+    document = doc(
+        "The Executive reviewed the performance figures for Quarter 4 2017/18, and RESOLVED to:",
+        "1.  Approve the changes to the current indicator set for leisure centres and wellbeing.",
+        "2.  Approve the discontinuation of the current indicator set for museums.",
+        "Audio recording – 36 minutes 17 seconds",
+    )
+    resolutions = extract_resolutions(document, segment(document))
+    assert [r.text[:40] for r in resolutions] == ["1. Approve the changes to the current in"]
+    assert resolutions[0].text.endswith("indicator set for museums.")
+    assert extract_metrics(document, ()) == ()
