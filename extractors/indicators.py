@@ -100,6 +100,10 @@ SHARE_AFTER = re.compile(r"^\s*\([\d.]+%\)")
 PAST_ACTION = re.compile(r"^(?:reached|achieved|attained)$", re.I)
 IN_PHRASE = re.compile(r"^(?:care|need|employment|education|training|work|custody|hospital|treatment)\b")
 IN_HOUSE = re.compile(r"\bin\s+house\b", re.I)  # '25% had an in house NHS scheme': one word
+# a quoted name, then at most a reference and a 'from'/'of'/'at' before the figure
+QUOTED_NAME = re.compile(
+    r"[‘“\"'](?P<name>[^’”\"']{5,100})[’”\"']\s*(?:\[[^\]]{1,20}\]\s*)?(?:from|of|at|is|was|to)?\s*$"
+)
 NOT_WORD = re.compile(r"^[\d.,%£€$()/–-]+$")
 SHORT_FORM = re.compile(r"\((?P<short>[A-Z][A-Za-z]{1,6})\)")
 JOINERS = frozenset({"and", "of", "the", "to", "in", "for", "&"})
@@ -304,6 +308,13 @@ def _subject(clause: str) -> list[str] | None:
     return words
 
 
+def _quoted(clause: str) -> list[str] | None:
+    """An indicator named in quotes just before its figures: 'the ‘residual household waste per household (kg)’
+    [NI191] from 85kg to 90kg'."""
+    quoted = QUOTED_NAME.search(clause[-MEASURE_WINDOW * 2 :])
+    return _trim(_words(quoted.group("name"))) or None if quoted else None
+
+
 def _described(sentence: str, start: int) -> list[str] | None:
     """'rate of 50.3 (children with child protection plans per 10,000 ...)': the bracket says what is counted."""
     match = DESCRIPTION_AFTER.match(sentence, start)
@@ -333,6 +344,7 @@ def indicator_name(
         measure = None
     words = (
         _described(sentence, start)
+        or _quoted(clause)
         or measure
         or _number_of(clause)
         or _change_subject(clause)

@@ -31,7 +31,7 @@ _WORDS = alternation(w for w in WORD_NUMBERS if w not in {"one", "hundred"})
 # sentence are rejected before the lookbehind and the word alternation run (a third of the time).
 CANDIDATE = re.compile(
     rf"(?P<currency>[£€$])\s?(?P<money>{NUMERAL})\s?(?P<mult>bn|billion|million|m|k)?\b"
-    rf"|(?=[-+−–\d])(?<![\w/.£€$:-])(?P<num>{NUMERAL})(?![\w/]|\.\d|-\d|:\d)"
+    rf"|(?=[-+−–\d])(?<![\w/.£€$:-])(?P<num>{NUMERAL})(?P<glued>kg|km|mph|tonnes)?(?![\w/]|\.\d|-\d|:\d)"
     rf"|(?=[efnstEFNST])\b(?P<word>{_WORDS})\b(?!-year-old)",
     re.IGNORECASE,
 )
@@ -235,7 +235,10 @@ def _figures(sentence: str) -> list[_Found]:
         number = parse_word_number(raw) if match.group("word") else parse_numeral(raw)
         if number is None:
             continue
-        unit = _unit_after(sentence, match.end())
+        # a unit written against the figure: 'from 85kg to 90kg'
+        unit = (
+            (match.group("glued").lower(), match.end()) if match.group("glued") else _unit_after(sentence, match.end())
+        )
         if unit is None and (listed := DURATION_LIST_AFTER.match(sentence, match.end())):
             if SCHEDULE_BEFORE.search(sentence, max(0, match.start() - 30), match.start()):
                 skip_until = listed.end()  # 'scheduled at three, six, nine and twelve months', 'the next 6 – 12 months'

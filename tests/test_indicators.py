@@ -253,3 +253,16 @@ def test_an_indicator_with_its_abbreviation_kept_is_the_same_indicator() -> None
     known = {indicator_key("children looked after rate"): 1, indicator_key("child protection plans"): 2}
     assert match_indicator(indicator_key("children looked after (CLA) rate"), known) == 1
     assert match_indicator(indicator_key("Child Protection Plans (CPPs)"), known) == 2
+
+
+def test_a_unit_against_the_figure_and_an_indicator_named_in_quotes() -> None:
+    # Waverley Borough Council, Executive, 11 July 2018
+    got = metrics_of(
+        (
+            "list_item",
+            "Approve the proposed target change of the ‘residual household waste per household (kg)’ [NI191] from "
+            "85kg to 90kg, and",
+        )
+    )
+    name = "residual household waste per household kg"
+    assert [(value, indicator) for value, _, indicator in got] == [(85.0, name), (90.0, name)]
