@@ -83,6 +83,8 @@ SUBSTITUTE = re.compile(r"\s*\((?:as\s+)?(?:substitute[ds]?|sub)\s+(?:for|by)?\s
 CHAIR_HEADING = re.compile(r"^Present\s+in\s+the\s+Chair\b", re.I)
 ROLE_THEN_NAME = re.compile(r"(?:^|(?<=\))\s*,?\s*(?:and\s+)?)(?P<role>[A-Z][^()]{2,120}?)\s*\((?P<name>[^()]{2,60})\)")
 GROUP_TITLE = re.compile(r"^(?:\w+\s+)?(?:Councillors|Cllrs|Aldermen)\b")  # one title for a whole list
+CHAIR_POST = re.compile(r"chair(?:man|woman|person)?", re.I)  # not Vice-Chair
+CHAIRED_AFTER_COMMA = re.compile(rf",\s*{CHAIR_POST.pattern}\b", re.I)
 ROLE_ONLY = re.compile(r"^(?:Vice[- ])?(?:Chair(?:man|woman|person)?|Clerk|Parish\s+Clerk|Treasurer|Secretary)$", re.I)
 # a double-barrelled surname written with a spaced dash, at the end of a list's piece
 SPACED_HYPHEN = re.compile(rf"(?<=[a-z])\s+[–-]\s+(?=(?!(?:{'|'.join(ROLE_WORDS)})\b)[A-Z][a-z'’]+$)")
@@ -185,7 +187,7 @@ def _names_in(text: str) -> list[Listed]:
         # 'The Vice Chairman Cllr. Mrs E Milner', 'The Acting Clerk Mrs C Mason'
         if held_post := POST_THEN_TITLED.match(piece):
             post, piece = held_post.group("post"), held_post.group("rest")
-            chair = chair or bool(re.fullmatch(r"(?i)chair(?:man|woman|person)?", post))
+            chair = chair or bool(CHAIR_POST.fullmatch(post))
         role = None
         for bracket in PARENTHESES.finditer(piece):
             if role is None and ROLE_HINT.search(bracket.group("inside")):
@@ -209,8 +211,7 @@ def _names_in(text: str) -> list[Listed]:
             start, end = _locate(raw, name)
             found.append(Listed(name, role or post or title or group_title, chair, offset + start, offset + end))
         elif found and ROLE_ONLY.match(piece):  # 'Cllr S. Hinson, Chairman': the post of the name before
-            is_chair = bool(re.match(r"(?i)chair(?:man|woman|person)?$", piece))
-            found[-1] = found[-1]._replace(title=piece, chair=found[-1].chair or is_chair)
+            found[-1] = found[-1]._replace(title=piece, chair=found[-1].chair or bool(CHAIR_POST.fullmatch(piece)))
     return found
 
 
@@ -365,7 +366,7 @@ def _line_attendees(text: str, offset: int, status: AttendanceStatus, role: str 
         ]
     person = _person_line(text)
     if person:
-        chair = status == "present" and bool(re.search(r"(?i),\s*chair(?:man|woman|person)?\b", text))
+        chair = status == "present" and bool(CHAIRED_AFTER_COMMA.search(text))  # 'Cllr S. Hinson, Chairman'
         start, end = _locate(text, person[0])
         return [Attendee(person[0], person[1], status, chair, Evidence((offset + start, offset + end), NAME, VERSION))]
     result = []

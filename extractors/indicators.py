@@ -136,13 +136,23 @@ def abbreviations(text: str) -> dict[str, str]:
     return found
 
 
+def _with_next(words: list[str]) -> list[tuple[str, str]]:
+    """Each word with the one after it ('' after the last)."""
+    return list(zip(words, [*words[1:], ""], strict=False))  # one longer than none: an empty list stays empty
+
+
+def _ends_phrase(word: str, following: str) -> bool:
+    """Whether ``word`` ends a noun phrase read rightwards; not 'in' of 'children in care'."""
+    return bool(RIGHT_STOP.match(word)) and not (word.lower() == "in" and IN_PHRASE.match(following))
+
+
 def _words(text: str) -> list[str]:
     """The words of a name without figures, except a number that qualifies a duration ('30 day payments')."""
     # an abbreviation defined in passing ('Superfast Broadband (SFB) coverage') is dropped; so is a word of no letters
     raw = ["" if SHORT_FORM.fullmatch(w.rstrip(".,")) else w.strip(".,'’\"()") for w in text.split()]
     return [
         word
-        for word, following in zip(raw, [*raw[1:], ""], strict=False)
+        for word, following in _with_next(raw)
         if any(c.isalnum() for c in word)
         and (not NOT_WORD.match(word) or (word.isdigit() and DURATION_WORD.match(following)))
     ]
@@ -237,13 +247,12 @@ def _number_of(clause: str) -> list[str] | None:
         return None
     words: list[str] = []
     raws = match.group("what").split()
-    for raw, following in zip(raws, [*raws[1:], ""], strict=False):
+    for raw, following in _with_next(raws):
         if SHORT_FORM.fullmatch(raw.rstrip(".,")):
             continue  # 'children with child protection plans (CPPs)'
         word = raw.strip(".,;:'’\"()")
         # 'the number of children with ... plans', 'the number of children in care' (not 'in the first six months')
-        held = word.lower() == "with" or (word.lower() == "in" and IN_PHRASE.match(following))
-        stop = RIGHT_STOP.match(word) and not held
+        stop = _ends_phrase(word, following) and word.lower() != "with"
         if not word or NOT_WORD.match(word) or stop or VERB.match(word) or AUXILIARY.match(word):
             break
         words.append(word)
@@ -277,10 +286,9 @@ def _phrase_after(sentence: str, end: int, unit: str) -> list[str] | None:
         return None  # '87.6% (provisional figures)': a bracket qualifies the figure, it does not name it
     words: list[str] = []
     raws = IN_HOUSE.sub("in-house", rest).split()
-    for raw, following in zip(raws, [*raws[1:], ""], strict=False):
+    for raw, following in _with_next(raws):
         word = raw.strip(".,;:'’\"()")
-        held = word.lower() == "in" and IN_PHRASE.match(following)  # '45% of children in care'
-        if not word or NOT_WORD.match(word) or (RIGHT_STOP.match(word) and not held):
+        if not word or NOT_WORD.match(word) or _ends_phrase(word, following):  # '45% of children in care'
             break
         if not AUXILIARY.match(word):
             words.append(word)
