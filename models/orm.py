@@ -203,7 +203,7 @@ class Metric(EvidenceMixin, Base):
     text: Mapped[str] = mapped_column(Text)
 
 
-FACT_TABLES: tuple[type[EvidenceMixin], ...] = (
+FACT_TABLES: tuple[type[Base], ...] = (
     ActionFollowUp,
     Resolution,
     Action,

@@ -26,11 +26,10 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 from rapidfuzz import fuzz
-from sqlalchemy import Table, insert, select, true, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Select, Table, bindparam, insert, select, update
 
 from extractors.action_tables import NAME as ACTION_TABLES
 from extractors.text import STOP_WORDS, split_sentences
@@ -232,12 +231,8 @@ def log_rows(actions: Iterable[Action]) -> list[LogRow]:
     ]
 
 
-def _stored_log_rows(session: Session, document_id: int) -> list[LogRow]:
-    rows = session.execute(
-        select(orm.Action.text, orm.Action.span_start, orm.Action.span_end, orm.Action.status).where(
-            orm.Action.document_id == document_id, orm.Action.extractor == ACTION_TABLES
-        )
-    ).all()
+def _stored_log_rows(connection: Connection, document_id: int) -> list[LogRow]:
+    rows = connection.execute(LOG_ROWS_OF, {"document": document_id}).all()
     return [LogRow(text, start, end, status == "done") for text, start, end, status in rows]
 
 
@@ -255,24 +250,19 @@ def _follow_up(
     return best_log_row(text, rows) or best_follow_up(text, topic, found, ignore)
 
 
-def _meeting_of(session: Session, document_id: int) -> MeetingRef | None:
-    row = session.execute(
-        select(orm.Meeting.body_id, orm.Meeting.date, orm.Body.name)
-        .join(orm.SourceDocument, orm.SourceDocument.meeting_id == orm.Meeting.id)
-        .join(orm.Body, orm.Body.id == orm.Meeting.body_id)
-        .where(orm.SourceDocument.id == document_id)
-    ).first()
+def _meeting_of(connection: Connection, document_id: int) -> MeetingRef | None:
+    row = connection.execute(MEETING_OF, {"document": document_id}).first()
     if row is None or row.date is None:
         return None
     return MeetingRef(int(row.body_id), row.date, str(row.name))
 
 
-def _record(session: Session, links: list[tuple[int, int, Match]]) -> None:
+def _record(connection: Connection, links: list[tuple[int, int, Match]]) -> None:
     """Store (action id, document id, match) links; the actions whose match closes them are done."""
     if not links:
         return
-    session.execute(
-        insert(cast(Table, orm.ActionFollowUp.__table__)),
+    connection.execute(
+        INSERT_FOLLOW_UPS,
         [
             {
                 "action_id": action_id,
@@ -289,7 +279,7 @@ def _record(session: Session, links: list[tuple[int, int, Match]]) -> None:
     )
     done = sorted({action_id for action_id, _, match in links if match.closes})
     if done:
-        session.execute(update(orm.Action).where(orm.Action.id.in_(done)).values(status="done"))
+        connection.execute(CLOSE_ACTIONS, {"actions": done})
 
 
 _CACHE: OrderedDict[tuple[int, str, frozenset[str]], tuple[list[Candidate], list[LogRow]]] = OrderedDict()
@@ -297,15 +287,15 @@ CACHE_SIZE = 256
 
 
 def _stored(
-    session: Session, document_id: int, sha: str, ignore: frozenset[str]
+    connection: Connection, document_id: int, sha: str, ignore: frozenset[str]
 ) -> tuple[list[Candidate], list[LogRow]]:
     """A stored document's candidates and action-log rows, worked out once per process (keyed by its sha256)."""
     key = (document_id, sha, ignore)
     if key in _CACHE:
         _CACHE.move_to_end(key)
         return _CACHE[key]
-    text = session.scalar(select(orm.SourceDocument.text).where(orm.SourceDocument.id == document_id)) or ""
-    rows = _stored_log_rows(session, document_id)
+    text = connection.execute(TEXT_OF, {"document": document_id}).scalar() or ""
+    rows = _stored_log_rows(connection, document_id)
     found = _CACHE[key] = (_outside_rows(candidates(passages(text), ignore), rows, text), rows)
     if len(_CACHE) > CACHE_SIZE:
         _CACHE.popitem(last=False)
@@ -335,46 +325,106 @@ class MeetingRef(NamedTuple):
     body_name: str
 
 
+MEETING = cast(Table, orm.Meeting.__table__)
+DOCUMENT = cast(Table, orm.SourceDocument.__table__)
+ACTION = cast(Table, orm.Action.__table__)
+BODY = cast(Table, orm.Body.__table__)
+FOLLOW_UP = cast(Table, orm.ActionFollowUp.__table__)
+# Statements built once, with bound parameters (see pipeline.store)
+LOG_ROWS_OF = select(ACTION.c.text, ACTION.c.span_start, ACTION.c.span_end, ACTION.c.status).where(
+    ACTION.c.document_id == bindparam("document"), ACTION.c.extractor == ACTION_TABLES
+)
+MEETING_OF = (
+    select(MEETING.c.body_id, MEETING.c.date, BODY.c.name)
+    .join(DOCUMENT, DOCUMENT.c.meeting_id == MEETING.c.id)
+    .join(BODY, BODY.c.id == MEETING.c.body_id)
+    .where(DOCUMENT.c.id == bindparam("document"))
+)
+TEXT_OF = select(DOCUMENT.c.text).where(DOCUMENT.c.id == bindparam("document"))
+ACTIONS_OF = select(ACTION.c.id, ACTION.c.text, ACTION.c.topic).where(ACTION.c.document_id == bindparam("document"))
+INSERT_FOLLOW_UPS = insert(FOLLOW_UP)
+CLOSE_ACTIONS = update(ACTION).where(ACTION.c.id.in_(bindparam("actions", expanding=True))).values(status="done")
+PREVIOUS_MEETINGS = (
+    select(MEETING.c.id)
+    .where(
+        MEETING.c.body_id == bindparam("body_id"),
+        MEETING.c.date < bindparam("date"),
+        MEETING.c.date >= bindparam("since"),
+    )
+    .order_by(MEETING.c.date.desc())
+    .limit(MEETINGS_AHEAD)
+)
+NEXT_MEETINGS = (
+    select(MEETING.c.id)
+    .where(
+        MEETING.c.body_id == bindparam("body_id"),
+        MEETING.c.date > bindparam("date"),
+        MEETING.c.date <= bindparam("until"),
+    )
+    .order_by(MEETING.c.date)
+    .limit(MEETINGS_AHEAD)
+)
+
+
+def _documents_of(meetings: Select[Any], scoped: bool) -> Select[Any]:
+    """The documents of ``meetings``; when ``scoped``, only those whose URI starts with the bound prefix."""
+    query = select(DOCUMENT.c.id, DOCUMENT.c.sha256).where(DOCUMENT.c.meeting_id.in_(meetings.scalar_subquery()))
+    return query.where(DOCUMENT.c.uri.like(bindparam("scope"), escape="/")) if scoped else query
+
+
+OPEN_EARLIER_ACTIONS = {
+    scoped: select(ACTION.c.id, ACTION.c.text, ACTION.c.topic)
+    .where(
+        ACTION.c.document_id.in_(
+            _documents_of(PREVIOUS_MEETINGS, scoped)
+            .with_only_columns(DOCUMENT.c.id)
+            .order_by(DOCUMENT.c.id.desc())
+            .limit(MAX_EARLIER_DOCUMENTS)
+            .scalar_subquery()
+        ),
+        ACTION.c.status == "open",
+    )
+    .order_by(ACTION.c.id.desc())
+    .limit(MAX_OPEN_ACTIONS)
+    for scoped in (False, True)
+}
+LATER_DOCUMENTS = {
+    scoped: _documents_of(NEXT_MEETINGS, scoped).order_by(DOCUMENT.c.id).limit(MAX_LATER_DOCUMENTS)
+    for scoped in (False, True)
+}
+
+
+def _like_prefix(prefix: str) -> str:
+    """A LIKE pattern for the strings that start with ``prefix`` (escape character '/')."""
+    return prefix.replace("/", "//").replace("%", "/%").replace("_", "/_") + "%"
+
+
 def trace(
-    session: Session,
+    connection: Connection,
     document_id: int,
     document: Document,
     rows_here: list[LogRow] | None = None,
     meeting: MeetingRef | None = None,
     scope: str | None = None,
+    own: list[tuple[int, str, str | None]] | None = None,
 ) -> int:
     """Link follow-ups between this document and the other meetings of its body; the number of links made.
 
     ``rows_here`` are the rows of the document's own action logs (see :func:`log_rows`); the caller that
-    has just stored the document may pass its meeting, which is otherwise read back. With ``scope``, only
-    documents whose URI starts with it are compared (see :func:`source_scope`)."""
+    has just stored the document may pass its meeting and its actions as (id, text, topic), which are
+    otherwise read back. With ``scope``, only documents whose URI starts with it are compared (see
+    :func:`source_scope`)."""
     rows_here = rows_here or []
-    meeting = meeting or _meeting_of(session, document_id)
+    meeting = meeting or _meeting_of(connection, document_id)
     if meeting is None:
         return 0
     body_id, date, body_name = meeting
     ignore = frozenset(w.lower() for w in WORD.findall(body_name))
     links: list[tuple[int, int, Match]] = []
-    previous_meetings = (
-        select(orm.Meeting.id)
-        .where(orm.Meeting.body_id == body_id, orm.Meeting.date < date, orm.Meeting.date >= date - WINDOW)
-        .order_by(orm.Meeting.date.desc())
-        .limit(MEETINGS_AHEAD)
-    )
-    same_source = orm.SourceDocument.uri.startswith(scope, autoescape=True) if scope else true()
-    earlier_documents = (
-        select(orm.SourceDocument.id)
-        .where(orm.SourceDocument.meeting_id.in_(previous_meetings.scalar_subquery()), same_source)
-        .order_by(orm.SourceDocument.id.desc())
-        .limit(MAX_EARLIER_DOCUMENTS)
-    )
-    earlier = session.execute(
-        select(orm.Action.id, orm.Action.text, orm.Action.topic)
-        .where(orm.Action.document_id.in_(earlier_documents.scalar_subquery()))
-        .where(orm.Action.status == "open")
-        .order_by(orm.Action.id.desc())
-        .limit(MAX_OPEN_ACTIONS)
-    ).all()
+    window = {"body_id": body_id, "date": date, "since": date - WINDOW, "until": date + WINDOW}
+    if scope:
+        window["scope"] = _like_prefix(scope)
+    earlier = connection.execute(OPEN_EARLIER_ACTIONS[scope is not None], window).all()
     # worked out only when needed
     here = _outside_rows(candidates(passages(document.text), ignore), rows_here, document.text) if earlier else []
     # the same action is often restated by several documents of one meeting (minutes, decision pages): each
@@ -385,31 +435,19 @@ def trace(
             matched[text, topic] = _follow_up(text, topic, rows_here, here, ignore)
         if match := matched[text, topic]:
             links.append((action_id, document_id, match))
-    own = session.execute(
-        select(orm.Action.id, orm.Action.text, orm.Action.topic).where(orm.Action.document_id == document_id)
-    ).all()
+    if own is None:
+        own = [(int(a), str(t), p) for a, t, p in connection.execute(ACTIONS_OF, {"document": document_id})]
     if not own:
-        _record(session, links)
+        _record(connection, links)
         return len(links)
-    next_meetings = (
-        select(orm.Meeting.id)
-        .where(orm.Meeting.body_id == body_id, orm.Meeting.date > date, orm.Meeting.date <= date + WINDOW)
-        .order_by(orm.Meeting.date)
-        .limit(MEETINGS_AHEAD)
-    )
-    later = session.execute(
-        select(orm.SourceDocument.id, orm.SourceDocument.sha256)
-        .where(orm.SourceDocument.meeting_id.in_(next_meetings.scalar_subquery()), same_source)
-        .order_by(orm.SourceDocument.id)
-        .limit(MAX_LATER_DOCUMENTS)
-    ).all()
+    later = connection.execute(LATER_DOCUMENTS[scope is not None], window).all()
     for later_id, sha in later:
-        there, rows_there = _stored(session, later_id, sha, ignore)
+        there, rows_there = _stored(connection, later_id, sha, ignore)
         matched = {}
         for action_id, text, topic in own:
             if (text, topic) not in matched:
                 matched[text, topic] = _follow_up(text, topic, rows_there, there, ignore)
             if match := matched[text, topic]:
                 links.append((action_id, later_id, match))
-    _record(session, links)
+    _record(connection, links)
     return len(links)

@@ -112,8 +112,8 @@ def _store(engine: Engine, result: Processed) -> StoreOutcome:
     if result.document is None or result.extraction is None:
         return _store_failure(engine, stored, result.error or "unknown error")
     try:
-        with Session(engine) as session, session.begin():
-            return store_extraction(session, stored, result.document, result.extraction)
+        with engine.begin() as connection:
+            return store_extraction(connection, stored, result.document, result.extraction)
     except SQLAlchemyError as exc:  # the transaction rolled back; keep the bytes and the reason
         cause = getattr(exc, "orig", None) or exc
         reason = f"database error: {type(cause).__name__}: {str(cause).splitlines()[0]}"
@@ -122,8 +122,8 @@ def _store(engine: Engine, result: Processed) -> StoreOutcome:
 
 
 def _store_failure(engine: Engine, stored: StoredBytes, reason: str) -> StoreOutcome:
-    with Session(engine) as session, session.begin():
-        return record_failure(session, stored, reason)
+    with engine.begin() as connection:
+        return record_failure(connection, stored, reason)
 
 
 def _stored_hashes(engine: Engine, paths: list[Path]) -> dict[str, str]:

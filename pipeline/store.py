@@ -1,14 +1,18 @@
-"""Stage 6, store: write one document and its facts in one transaction."""
+"""Stage 6, store: write one document and its facts in one transaction.
+
+The store runs on a Core connection, and its frequent statements are built once, at import, with
+bound parameters: building SQL expressions and the ORM's unit of work cost several times what the
+database itself spends on a document.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
-from sqlalchemy import ColumnElement, Table, delete, insert, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Executable, Table, bindparam, delete, insert, or_, select, update
 
 from extractors.names import looks_like_name, split_title
 from models import orm
@@ -20,6 +24,78 @@ from pipeline.resolve import indicator_key, match_indicator, person_key, person_
 StoreOutcome = Literal["new", "replaced", "unchanged", "failed"]
 
 
+def _table(model: type[orm.Base]) -> Table:
+    return cast(Table, model.__table__)
+
+
+COUNCIL = _table(orm.Council)
+BODY = _table(orm.Body)
+MEETING = _table(orm.Meeting)
+DOCUMENT = _table(orm.SourceDocument)
+PERSON = _table(orm.Person)
+INDICATOR = _table(orm.Indicator)
+ATTENDANCE = _table(orm.Attendance)
+PERSON_ROLE = _table(orm.PersonRole)
+ACTION = _table(orm.Action)
+FOLLOW_UP = _table(orm.ActionFollowUp)
+AGENDA_ITEM = _table(orm.AgendaItem)
+FACT_TABLES = tuple(_table(model) for model in orm.FACT_TABLES)  # each has the evidence columns
+
+
+def _by_council(table: Table, *columns: str) -> dict[bool, Any]:
+    """A select of ``columns`` of ``table`` for one council, keyed by whether the council is unknown (NULL)."""
+    chosen = select(*(table.c[name] for name in columns))
+    return {
+        True: chosen.where(table.c.council_id.is_(None)),
+        False: chosen.where(table.c.council_id == bindparam("council_id")),
+    }
+
+
+COUNCIL_BY_NAME = select(COUNCIL.c.id).where(COUNCIL.c.name == bindparam("name"))
+INSERT_COUNCIL = insert(COUNCIL).returning(COUNCIL.c.id)
+COUNCILS_OF_BODY = (
+    select(BODY.c.council_id).where(BODY.c.name == bindparam("name"), BODY.c.council_id.is_not(None)).distinct()
+)
+BODY_BY_NAME = {key: query.where(BODY.c.name == bindparam("name")) for key, query in _by_council(BODY, "id").items()}
+INSERT_BODY = insert(BODY).returning(BODY.c.id)
+MEETING_BY_DATE = {
+    True: select(MEETING.c.id, MEETING.c.start_time, MEETING.c.location).where(
+        MEETING.c.body_id == bindparam("body_id"), MEETING.c.date.is_(None)
+    ),
+    False: select(MEETING.c.id, MEETING.c.start_time, MEETING.c.location).where(
+        MEETING.c.body_id == bindparam("body_id"), MEETING.c.date == bindparam("date")
+    ),
+}
+INSERT_MEETING = insert(MEETING).returning(MEETING.c.id)
+UPDATE_MEETING = update(MEETING).where(MEETING.c.id == bindparam("meeting_id"))
+DOCUMENT_BY_URI = select(DOCUMENT.c.id).where(DOCUMENT.c.uri == bindparam("uri"))
+INSERT_DOCUMENT = insert(DOCUMENT).returning(DOCUMENT.c.id)
+UPDATE_DOCUMENT = update(DOCUMENT).where(DOCUMENT.c.id == bindparam("document"))
+REPORTED_ON_IN = select(FOLLOW_UP.c.action_id).where(FOLLOW_UP.c.document_id == bindparam("document"))
+DELETE_FACTS = tuple(delete(table).where(table.c.document_id == bindparam("document")) for table in FACT_TABLES)
+REOPEN = (
+    update(ACTION)
+    .where(ACTION.c.id.in_(bindparam("actions", expanding=True)), ACTION.c.id.not_in(select(FOLLOW_UP.c.action_id)))
+    .values(status="open")
+)
+INDICATORS_OF_COUNCIL = _by_council(INDICATOR, "key", "id")
+INSERT_INDICATOR = insert(INDICATOR).returning(INDICATOR.c.id)
+PEOPLE_BY_KEY = {
+    key: query.where(PERSON.c.name_key.in_(bindparam("keys", expanding=True)))
+    for key, query in _by_council(PERSON, "name_key", "id", "name").items()
+}
+RENAME_PERSON = update(PERSON).where(PERSON.c.id == bindparam("person")).values(name=bindparam("new_name"))
+REKEY_PERSON = (
+    update(PERSON)
+    .where(PERSON.c.id == bindparam("person"))
+    .values(name=bindparam("new_name"), name_key=bindparam("new_key"))
+)
+INSERT_PEOPLE = insert(PERSON).returning(PERSON.c.id, sort_by_parameter_order=True)
+INSERT_AGENDA_ITEMS = insert(AGENDA_ITEM).returning(AGENDA_ITEM.c.id, sort_by_parameter_order=True)
+INSERT_FACTS = {table.name: insert(table) for table in (ATTENDANCE, PERSON_ROLE, _table(orm.Resolution))}
+INSERT_METRICS = insert(_table(orm.Metric))
+
+
 @dataclass(frozen=True, slots=True)
 class StoredBytes:
     uri: str
@@ -28,68 +104,59 @@ class StoredBytes:
     media_type: MediaType | None
 
 
-def find_document(session: Session, uri: str) -> orm.SourceDocument | None:
-    return session.scalars(select(orm.SourceDocument).where(orm.SourceDocument.uri == uri)).first()
+def _scalar(connection: Connection, statement: Executable, params: Mapping[str, Any]) -> Any:
+    return connection.execute(statement, params).scalar()
 
 
-def _document_row(session: Session, stored: StoredBytes, status: str) -> tuple[orm.SourceDocument, bool]:
-    row = find_document(session, stored.uri)
-    is_new = row is None
-    if row is None:
-        row = orm.SourceDocument(uri=stored.uri)
-        session.add(row)
-    else:
-        reported_on = session.scalars(
-            select(orm.ActionFollowUp.action_id).where(orm.ActionFollowUp.document_id == row.id)
-        ).all()
-        for table in orm.FACT_TABLES:
-            session.execute(delete(table).where(table.document_id == row.id))
-        _reopen(session, reported_on)
-    row.sha256, row.raw, row.size = stored.sha256, stored.data, len(stored.data)
-    row.media_type, row.status = stored.media_type, status
-    row.ingested_at = dt.datetime.now(dt.UTC)
-    row.fetched_at = None
-    return row, is_new
+def _document_row(connection: Connection, stored: StoredBytes, status: str, fields: dict[str, Any]) -> tuple[int, bool]:
+    """Write the document's row (with ``fields``), clearing the facts of the version it replaces."""
+    values = {
+        "sha256": stored.sha256,
+        "raw": stored.data,
+        "size": len(stored.data),
+        "media_type": stored.media_type,
+        "status": status,
+        "ingested_at": dt.datetime.now(dt.UTC),
+        "fetched_at": None,
+        **fields,
+    }
+    found = _scalar(connection, DOCUMENT_BY_URI, {"uri": stored.uri})
+    if found is None:
+        return int(connection.execute(INSERT_DOCUMENT, {"uri": stored.uri, **values}).scalar_one()), True
+    reported_on = connection.execute(REPORTED_ON_IN, {"document": found}).scalars().all()
+    for statement in DELETE_FACTS:
+        connection.execute(statement, {"document": found})
+    if reported_on:  # actions whose only report-back was in the replaced version are open again
+        connection.execute(REOPEN, {"actions": list(reported_on)})
+    connection.execute(UPDATE_DOCUMENT, {"document": found, **values})
+    return int(found), False
 
 
-def _reopen(session: Session, action_ids: Iterable[int]) -> None:
-    """Actions whose only report-back was in a replaced document are open again."""
-    still_reported = select(orm.ActionFollowUp.action_id)
-    session.execute(
-        update(orm.Action)
-        .where(orm.Action.id.in_(list(action_ids)), orm.Action.id.not_in(still_reported))
-        .values(status="open")
-    )
-
-
-def record_failure(session: Session, stored: StoredBytes, error: str) -> StoreOutcome:
-    row, _ = _document_row(session, stored, "failed")
-    row.error, row.text, row.extraction = error, None, None
-    row.doc_type, row.meeting_id = None, None
+def record_failure(connection: Connection, stored: StoredBytes, error: str) -> StoreOutcome:
+    fields = {"error": error, "text": None, "extraction": None, "doc_type": None, "meeting_id": None}
+    _document_row(connection, stored, "failed", fields)
     return "failed"
 
 
-def _get_or_create(session: Session, model: type, defaults: dict[str, object] | None = None, **keys: object) -> object:
-    found = session.scalars(select(model).filter_by(**keys)).first()
+def _get_or_insert(
+    connection: Connection, lookup: Executable, params: dict[str, Any], add: Executable, values: dict[str, Any]
+) -> int:
+    found = _scalar(connection, lookup, params)
     if found is None:
-        found = model(**keys, **(defaults or {}))
-        session.add(found)
-        session.flush()
-    return found
+        found = connection.execute(add, values).scalar_one()
+    return int(found)
 
 
 class _Resolver:
     """Shared records (people, indicators) of one council, looked up or created in bulk for one document."""
 
-    def __init__(self, session: Session, council_id: int | None) -> None:
-        self.session = session
+    def __init__(self, connection: Connection, council_id: int | None) -> None:
+        self.connection = connection
         self.council_id = council_id
-        rows = session.execute(select(orm.Indicator.key, orm.Indicator.id).where(self._of_council(orm.Indicator)))
+        self.unknown_council = council_id is None
+        self.council = {"council_id": council_id}
+        rows = connection.execute(INDICATORS_OF_COUNCIL[self.unknown_council], self.council)
         self._indicators: dict[str, int] = {str(key): int(id_) for key, id_ in rows}
-
-    def _of_council(self, model: type[orm.Person] | type[orm.Indicator]) -> ColumnElement[bool]:
-        column = model.council_id
-        return column.is_(None) if self.council_id is None else column == self.council_id
 
     def people(self, names: Iterable[tuple[str, str | None]]) -> dict[str, int]:
         """Person ids by ``person_key`` for (name, role) pairs: one query for the known, one insert for the new.
@@ -103,20 +170,20 @@ class _Resolver:
                 wanted[key] = (name, role)
         if not wanted:
             return {}
-        rows = self.session.execute(
-            select(orm.Person.name_key, orm.Person.id, orm.Person.name).where(
-                self._of_council(orm.Person), orm.Person.name_key.in_(wanted)
-            )
+        rows = self.connection.execute(
+            PEOPLE_BY_KEY[self.unknown_council], {**self.council, "keys": list(wanted)}
         ).all()
         ids = {str(key): int(id_) for key, id_, _ in rows}
-        longer = [{"id": id_, "name": wanted[key][0]} for key, id_, name in rows if len(wanted[key][0]) > len(name)]
+        longer = [
+            {"person": id_, "new_name": wanted[key][0]} for key, id_, name in rows if len(wanted[key][0]) > len(name)
+        ]
         if longer:
-            self.session.execute(update(orm.Person), longer)
+            self.connection.execute(RENAME_PERSON, longer)
         ids.update(self._same_surname([key for key in wanted if key not in ids], wanted))
         new = [key for key in wanted if key not in ids]
         if new:
-            created = self.session.scalars(
-                insert(orm.Person).returning(orm.Person.id, sort_by_parameter_order=True),
+            created = self.connection.execute(
+                INSERT_PEOPLE,
                 [
                     {
                         "council_id": self.council_id,
@@ -126,7 +193,7 @@ class _Resolver:
                     }
                     for k in new
                 ],
-            ).all()
+            ).scalars()
             ids.update(zip(new, created, strict=True))
         return ids
 
@@ -140,12 +207,10 @@ class _Resolver:
             return {}
         surnames = {key.split("|")[0] for key in keys}
         known: dict[str, list[tuple[str, int]]] = {}
-        rows = self.session.execute(
-            select(orm.Person.name_key, orm.Person.id).where(
-                self._of_council(orm.Person), or_(*(orm.Person.name_key.like(f"{s}|%") for s in surnames))
-            )
+        query = _by_council(PERSON, "name_key", "id")[self.unknown_council].where(
+            or_(*(PERSON.c.name_key.like(f"{s}|%") for s in surnames))
         )
-        for key, id_ in rows:
+        for key, id_ in self.connection.execute(query, self.council):
             known.setdefault(str(key).split("|")[0], []).append((str(key), int(id_)))
         found: dict[str, int] = {}
         for key in keys:
@@ -158,9 +223,7 @@ class _Resolver:
                 found[key] = id_  # 'Driver' -> the one Driver
             elif not other_key.split("|")[1]:
                 # the record known by surname only now has an initial: 'Driver' -> 'A Driver'
-                self.session.execute(
-                    update(orm.Person).where(orm.Person.id == id_).values(name_key=key, name=wanted[key][0])
-                )
+                self.connection.execute(REKEY_PERSON, {"person": id_, "new_name": wanted[key][0], "new_key": key})
                 found[key] = id_
         return found
 
@@ -169,100 +232,121 @@ class _Resolver:
         found = match_indicator(key, self._indicators)
         if found is not None:
             return found
-        id_ = self.session.execute(
-            insert(orm.Indicator).values(council_id=self.council_id, name=text, key=key).returning(orm.Indicator.id)
-        ).scalar_one()
+        id_ = int(
+            self.connection.execute(
+                INSERT_INDICATOR, {"council_id": self.council_id, "name": text, "key": key}
+            ).scalar_one()
+        )
         self._indicators[key] = id_
         return id_
 
 
-def _meeting(session: Session, extraction: Extraction) -> tuple[int | None, int | None, MeetingRef | None]:
+def _meeting(connection: Connection, extraction: Extraction) -> tuple[int | None, int | None, MeetingRef | None]:
     """The document's council id, meeting id and (for the follow-up tracer) its meeting's body and date."""
     info = extraction.meeting
-    council = _get_or_create(session, orm.Council, name=info.council) if info.council else None
-    council_id = council.id if isinstance(council, orm.Council) else _council_of_body(session, info.body)
+    if info.council:
+        council = {"name": info.council}
+        council_id: int | None = _get_or_insert(connection, COUNCIL_BY_NAME, council, INSERT_COUNCIL, council)
+    else:
+        council_id = _council_of_body(connection, info.body)
     if not info.body and not info.meeting_date:
         return council_id, None, None
     if council_id is not None and info.body:
-        _claim_body(session, council_id, info.body)
-    body = _get_or_create(session, orm.Body, council_id=council_id, name=info.body or "(unknown body)")
-    assert isinstance(body, orm.Body)
-    meeting = _get_or_create(session, orm.Meeting, body_id=body.id, date=info.meeting_date)
-    assert isinstance(meeting, orm.Meeting)
-    meeting.start_time = meeting.start_time or info.meeting_time
-    meeting.location = meeting.location or info.location
-    ref = MeetingRef(body.id, info.meeting_date, body.name) if info.meeting_date else None
-    return council_id, meeting.id, ref
+        _claim_body(connection, council_id, info.body)
+    body_name = info.body or "(unknown body)"
+    body = {"council_id": council_id, "name": body_name}
+    body_id = _get_or_insert(connection, BODY_BY_NAME[council_id is None], body, INSERT_BODY, body)
+    meeting = {"body_id": body_id, "date": info.meeting_date}
+    found = connection.execute(MEETING_BY_DATE[info.meeting_date is None], meeting).first()
+    if found is None:
+        meeting_id = int(
+            connection.execute(
+                INSERT_MEETING, {**meeting, "start_time": info.meeting_time, "location": info.location}
+            ).scalar_one()
+        )
+    else:
+        meeting_id, start_time, location = int(found[0]), found[1], found[2]
+        missing = {
+            column: value
+            for column, value, known in (
+                ("start_time", info.meeting_time, start_time),
+                ("location", info.location, location),
+            )
+            if value and not known
+        }
+        if missing:
+            connection.execute(UPDATE_MEETING, {"meeting_id": meeting_id, **missing})
+    ref = MeetingRef(body_id, info.meeting_date, body_name) if info.meeting_date else None
+    return council_id, meeting_id, ref
 
 
-def _claim_body(session: Session, council_id: int, body_name: str) -> None:
+ORPHAN_BODY = select(BODY.c.id).where(BODY.c.name == bindparam("name"), BODY.c.council_id.is_(None))
+
+
+def _claim_body(connection: Connection, council_id: int, body_name: str) -> None:
     """A body first met on pages that never named its council joins the council a later page names.
 
     Its people move with it: each person record of no council seen only in that body's documents joins
     the council, merged into the council's record with the same key when there is one.
     """
-    orphan = session.scalars(select(orm.Body).where(orm.Body.name == body_name, orm.Body.council_id.is_(None))).first()
-    if (
-        orphan is None
-        or session.scalars(
-            select(orm.Body.id).where(orm.Body.name == body_name, orm.Body.council_id == council_id)
-        ).first()
-    ):
+    orphan = _scalar(connection, ORPHAN_BODY, {"name": body_name})
+    if orphan is None or _scalar(connection, BODY_BY_NAME[False], {"name": body_name, "council_id": council_id}):
         return
-    orphan.council_id = council_id
-    documents = select(orm.SourceDocument.id).join(orm.Meeting).where(orm.Meeting.body_id == orphan.id)
-    elsewhere = select(orm.Attendance.person_id).where(orm.Attendance.document_id.not_in(documents))
-    people = session.scalars(
-        select(orm.Person).where(
-            orm.Person.council_id.is_(None),
-            orm.Person.id.not_in(elsewhere),
+    connection.execute(update(BODY).where(BODY.c.id == orphan).values(council_id=council_id))
+    documents = (
+        select(DOCUMENT.c.id).join(MEETING, MEETING.c.id == DOCUMENT.c.meeting_id).where(MEETING.c.body_id == orphan)
+    )
+    elsewhere = select(ATTENDANCE.c.person_id).where(ATTENDANCE.c.document_id.not_in(documents))
+    people = connection.execute(
+        select(PERSON.c.id, PERSON.c.name_key).where(
+            PERSON.c.council_id.is_(None),
+            PERSON.c.id.not_in(elsewhere),
             or_(
-                orm.Person.id.in_(select(orm.Attendance.person_id).where(orm.Attendance.document_id.in_(documents))),
-                orm.Person.id.in_(select(orm.PersonRole.person_id).where(orm.PersonRole.document_id.in_(documents))),
+                PERSON.c.id.in_(select(ATTENDANCE.c.person_id).where(ATTENDANCE.c.document_id.in_(documents))),
+                PERSON.c.id.in_(select(PERSON_ROLE.c.person_id).where(PERSON_ROLE.c.document_id.in_(documents))),
             ),
         )
     ).all()
-    for person in people:
-        twin = session.scalars(
-            select(orm.Person).where(orm.Person.council_id == council_id, orm.Person.name_key == person.name_key)
-        ).first()
+    for person_id, name_key in people:
+        twin = _scalar(
+            connection,
+            select(PERSON.c.id).where(PERSON.c.council_id == council_id, PERSON.c.name_key == name_key),
+            {},
+        )
         if twin is None:
-            person.council_id = council_id
+            connection.execute(update(PERSON).where(PERSON.c.id == person_id).values(council_id=council_id))
             continue
-        for model, column in (
-            (orm.Attendance, orm.Attendance.person_id),
-            (orm.PersonRole, orm.PersonRole.person_id),
-            (orm.Action, orm.Action.owner_person_id),
-        ):
-            session.execute(update(model).where(column == person.id).values({column.key: twin.id}))
-        session.delete(person)
-    session.flush()
+        for column in (ATTENDANCE.c.person_id, PERSON_ROLE.c.person_id, ACTION.c.owner_person_id):
+            connection.execute(update(column.table).where(column == person_id).values({column.key: twin}))
+        connection.execute(delete(PERSON).where(PERSON.c.id == person_id))
 
 
-def _council_of_body(session: Session, body: str | None) -> int | None:
+def _council_of_body(connection: Connection, body: str | None) -> int | None:
     """A page that never names its council (a decision page) belongs to the council of the one body of that name."""
     if not body:
         return None
-    councils = session.scalars(
-        select(orm.Body.council_id).where(orm.Body.name == body, orm.Body.council_id.is_not(None)).distinct()
-    ).all()
-    return councils[0] if len(councils) == 1 else None
+    councils = connection.execute(COUNCILS_OF_BODY, {"name": body}).scalars().all()
+    return int(councils[0]) if len(councils) == 1 else None
 
 
-def store_extraction(session: Session, stored: StoredBytes, document: Document, extraction: Extraction) -> StoreOutcome:
+def store_extraction(
+    connection: Connection, stored: StoredBytes, document: Document, extraction: Extraction
+) -> StoreOutcome:
     """Replace the document's row and facts; the caller owns the transaction."""
-    # the meeting first: its lookups flush the session, and the document's row is then written once, whole
-    council_id, meeting_id, meeting = _meeting(session, extraction)
-    row, is_new = _document_row(session, stored, "ok")
-    row.error, row.text = None, document.text
-    row.doc_type, row.meeting_id = extraction.meeting.doc_type, meeting_id
-    row.extraction = to_gold_format(extraction)
-    session.flush()
-    _store_facts(session, row.id, meeting_id, extraction, _Resolver(session, council_id))
-    session.flush()
+    # the meeting first, so that the document's row is written once, whole
+    council_id, meeting_id, meeting = _meeting(connection, extraction)
+    fields = {
+        "error": None,
+        "text": document.text,
+        "doc_type": extraction.meeting.doc_type,
+        "meeting_id": meeting_id,
+        "extraction": to_gold_format(extraction),
+    }
+    document_id, is_new = _document_row(connection, stored, "ok", fields)
+    own_actions = _store_facts(connection, document_id, meeting_id, extraction, _Resolver(connection, council_id))
     if meeting is not None:
         scope = source_scope(stored.uri, meeting.body_name, council_id)
-        trace(session, row.id, document, log_rows(extraction.actions), meeting, scope)
+        trace(connection, document_id, document, log_rows(extraction.actions), meeting, scope, own_actions)
     return "new" if is_new else "replaced"
 
 
@@ -277,103 +361,106 @@ def _evidence(document_id: int, evidence: Evidence) -> dict[str, object]:
 
 
 def _store_facts(
-    session: Session, doc_id: int, meeting_id: int | None, extraction: Extraction, resolver: _Resolver
-) -> None:
-    """Every fact of one document, one bulk insert per table."""
-    items = _store_agenda_items(session, doc_id, meeting_id, extraction)
+    connection: Connection, doc_id: int, meeting_id: int | None, extraction: Extraction, resolver: _Resolver
+) -> list[tuple[int, str, str | None]]:
+    """Every fact of one document, one bulk insert per table; returns the actions as (id, text, topic)."""
+    items = _store_agenda_items(connection, doc_id, meeting_id, extraction)
     people = resolver.people(
         [(a.name, a.role) for a in extraction.attendees] + [(p.name, p.role) for p in extraction.people]
     )
     owners = {action.owner: _owner_matches(extraction, action.owner) for action in extraction.actions}
     people |= resolver.people([(names[0], None) for names in owners.values() if len(names) == 1])
-    rows: list[tuple[type[orm.Base], list[dict[str, object]]]] = [
-        (
-            orm.Attendance,
-            [
-                {
-                    "meeting_id": meeting_id,
-                    "person_id": people[person_key(a.name)],
-                    "name": a.name,
-                    "role": a.role,
-                    "status": a.status,
-                    "chair": a.chair,
-                    **_evidence(doc_id, a.evidence),
-                }
-                for a in extraction.attendees
-                if person_key(a.name) in people
-            ],
-        ),
-        (
-            orm.PersonRole,
-            [
-                {"person_id": people[person_key(m.name)], "role": m.role, **_evidence(doc_id, m.evidence)}
-                for m in extraction.people
-                if person_key(m.name) in people
-            ],
-        ),
-        (
-            orm.Resolution,
-            [
-                {
-                    "agenda_item_id": items.get(r.item),
-                    "item_number": r.item,
-                    "text": r.text,
-                    **_evidence(doc_id, r.evidence),
-                }
-                for r in extraction.resolutions
-            ],
-        ),
-        (
-            orm.Action,
-            [
-                {
-                    "agenda_item_id": items.get(a.item),
-                    "item_number": a.item,
-                    "text": a.text,
-                    "owner_text": a.owner,
-                    "owner_person_id": people.get(person_key(owners[a.owner][0]))
-                    if len(owners[a.owner]) == 1
-                    else None,
-                    "owner_candidates": "; ".join(owners[a.owner]) if len(owners[a.owner]) > 1 else None,
-                    "requester_text": a.requester,
-                    "due": a.due,
-                    "status": a.status or "open",
-                    "topic": a.topic,
-                    **_evidence(doc_id, a.evidence),
-                }
-                for a in extraction.actions
-            ],
-        ),
-        (
-            orm.Metric,
-            [
-                {
-                    "indicator_id": resolver.indicator(m.indicator),
-                    "indicator_text": m.indicator,
-                    "value": m.value,
-                    "unit": m.unit,
-                    "comparator": m.comparator,
-                    "period": m.period,
-                    "text": m.text,
-                    **_evidence(doc_id, m.evidence),
-                }
-                for m in extraction.metrics
-            ],
-        ),
+    rows: dict[str, list[dict[str, object]]] = {
+        "attendance": [
+            {
+                "meeting_id": meeting_id,
+                "person_id": people[person_key(a.name)],
+                "name": a.name,
+                "role": a.role,
+                "status": a.status,
+                "chair": a.chair,
+                **_evidence(doc_id, a.evidence),
+            }
+            for a in extraction.attendees
+            if person_key(a.name) in people
+        ],
+        "person_role": [
+            {"person_id": people[person_key(m.name)], "role": m.role, **_evidence(doc_id, m.evidence)}
+            for m in extraction.people
+            if person_key(m.name) in people
+        ],
+        "resolution": [
+            {
+                "agenda_item_id": items.get(r.item),
+                "item_number": r.item,
+                "text": r.text,
+                **_evidence(doc_id, r.evidence),
+            }
+            for r in extraction.resolutions
+        ],
+    }
+    for table, values in rows.items():
+        if values:  # executemany: one statement for all the document's rows
+            connection.execute(INSERT_FACTS[table], values)
+    metrics = [
+        {
+            "indicator_id": resolver.indicator(m.indicator),
+            "indicator_text": m.indicator,
+            "value": m.value,
+            "unit": m.unit,
+            "comparator": m.comparator,
+            "period": m.period,
+            "text": m.text,
+            **_evidence(doc_id, m.evidence),
+        }
+        for m in extraction.metrics
     ]
-    for model, values in rows:
-        if values:  # Core executemany on the table: no per-row ORM bookkeeping
-            session.execute(insert(cast(Table, model.__table__)), values)
+    if metrics:
+        connection.execute(INSERT_METRICS, metrics)
+    return _store_actions(connection, doc_id, items, people, owners, extraction)
+
+
+INSERT_ACTIONS = insert(ACTION).returning(ACTION.c.id, sort_by_parameter_order=True)
+
+
+def _store_actions(
+    connection: Connection,
+    doc_id: int,
+    items: dict[str | None, int],
+    people: dict[str, int],
+    owners: dict[str | None, list[str]],
+    extraction: Extraction,
+) -> list[tuple[int, str, str | None]]:
+    if not extraction.actions:
+        return []
+    values = [
+        {
+            "agenda_item_id": items.get(a.item),
+            "item_number": a.item,
+            "text": a.text,
+            "owner_text": a.owner,
+            "owner_person_id": people.get(person_key(owners[a.owner][0])) if len(owners[a.owner]) == 1 else None,
+            "owner_candidates": "; ".join(owners[a.owner]) if len(owners[a.owner]) > 1 else None,
+            "requester_text": a.requester,
+            "due": a.due,
+            "status": a.status or "open",
+            "topic": a.topic,
+            **_evidence(doc_id, a.evidence),
+        }
+        for a in extraction.actions
+    ]
+    ids = connection.execute(INSERT_ACTIONS, values).scalars().all()
+    return [(int(id_), a.text, a.topic) for id_, a in zip(ids, extraction.actions, strict=True)]
 
 
 def _store_agenda_items(
-    session: Session, doc_id: int, meeting_id: int | None, extraction: Extraction
+    connection: Connection, doc_id: int, meeting_id: int | None, extraction: Extraction
 ) -> dict[str | None, int]:
     """Insert the agenda items; return the id of the first item with each number."""
     if not extraction.agenda_items:
         return {}
-    ids = session.scalars(
-        insert(orm.AgendaItem).returning(orm.AgendaItem.id, sort_by_parameter_order=True),
+    ids = connection.execute(
+        INSERT_AGENDA_ITEMS,
         [
             {
                 "meeting_id": meeting_id,
@@ -384,10 +471,10 @@ def _store_agenda_items(
             }
             for position, item in enumerate(extraction.agenda_items)
         ],
-    ).all()
+    ).scalars()
     items: dict[str | None, int] = {}
     for item, id_ in zip(extraction.agenda_items, ids, strict=True):
-        items.setdefault(item.number, id_)
+        items.setdefault(item.number, int(id_))
     return items
 
 
