@@ -105,6 +105,11 @@ QUOTED_NAME = re.compile(
     r"[‘“\"'](?P<name>[^’”\"']{5,100})[’”\"']\s*(?:\[[^\]]{1,20}\]\s*)?(?:from|of|at|is|was|to)?\s*$"
 )
 NOT_WORD = re.compile(r"^[\d.,%£€$()/–-]+$")
+ALPHANUMERIC = re.compile(r"[^\W_]")  # a character for which str.isalnum() holds (\w less the underscore)
+OF_AFTER = re.compile(r"^\s*(?:\)\s*)?of\s+")
+SHARE_BRACKET_CLOSES = re.compile(r"^\)\s+(?:were|was|are|is|had|have)\b")
+TAIL_STOP_WORDS = STOP_WORDS | QUALIFIERS
+NOT_FOLLOWING = frozenset({"the", "this", "that", "each"})
 SHORT_FORM = re.compile(r"\((?P<short>[A-Z][A-Za-z]{1,6})\)")
 JOINERS = frozenset({"and", "of", "the", "to", "in", "for", "&"})
 
@@ -153,7 +158,7 @@ def _words(text: str) -> list[str]:
     return [
         word
         for word, following in _with_next(raw)
-        if any(c.isalnum() for c in word)
+        if ALPHANUMERIC.search(word)
         and (not NOT_WORD.match(word) or (word.isdigit() and DURATION_WORD.match(following)))
     ]
 
@@ -167,17 +172,19 @@ def _without_periods(words: list[str]) -> list[str]:
     while words and (PERIOD_WORD.match(words[0]) or words[0].lower() in STOP_WORDS):
         words = words[1:]
     for i in range(1, len(words) - 1):
-        following = [w for w in words[i + 1 : i + 3] if w.lower() not in ("the", "this", "that", "each")]
-        if words[i].lower() in PERIOD_QUALIFIERS and following and PERIOD_WORD.match(following[0]):
+        if words[i].lower() not in PERIOD_QUALIFIERS:
+            continue
+        following = [w for w in words[i + 1 : i + 3] if w.lower() not in NOT_FOLLOWING]
+        if following and PERIOD_WORD.match(following[0]):
             words = words[:i]  # 'admissions for the year to end June 2017'
             break
-    while words and (PERIOD_WORD.match(words[-1]) or words[-1].lower() in STOP_WORDS | QUALIFIERS):
+    while words and (PERIOD_WORD.match(words[-1]) or words[-1].lower() in TAIL_STOP_WORDS):
         words = words[:-1]
     return words
 
 
 def _trim(words: list[str]) -> list[str]:
-    words = [w for w in words if any(c.isalnum() for c in w)]
+    words = [w for w in words if ALPHANUMERIC.search(w)]
     while words and words[0].lower() in STOP_WORDS:
         words = words[1:]
     while words and words[-1].lower() in STOP_WORDS:
@@ -277,8 +284,8 @@ def _phrase_after(sentence: str, end: int, unit: str) -> list[str] | None:
         rest = rest[1:]  # 'fewer (22,486) NHS health checks were offered': the figure's own bracket closes
     if unit == "count" and (share := SHARE_AFTER.match(rest)):
         rest = rest[share.end() :]  # '128 (52%) were agency placements': the share is a figure of its own
-    of = re.match(r"^\s*(?:\)\s*)?of\s+", rest)
-    if unit == "percent" and re.match(r"^\)\s+(?:were|was|are|is|had|have)\b", rest):
+    of = OF_AFTER.match(rest)
+    if unit == "percent" and SHARE_BRACKET_CLOSES.match(rest):
         rest = rest[1:]  # '128 (52%) were agency placements': the bracket holding the share closes
     if unit in ("count", "percent") and of:
         rest = rest[of.end() :]  # 'three (25%) of the indicators have a status of Green'

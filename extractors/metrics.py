@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from extractors.indicators import abbreviations, indicator_name
 from extractors.numbers import (
@@ -27,14 +28,15 @@ NAME = "metrics"
 VERSION = "1"
 
 _WORDS = alternation(w for w in WORD_NUMBERS if w not in {"one", "hundred"})
-# Each alternative opens with a cheap lookahead on its first character, so that most positions of a
-# sentence are rejected before the lookbehind and the word alternation run (a third of the time).
-CANDIDATE = re.compile(
-    rf"(?P<currency>[£€$])\s?(?P<money>{NUMERAL})\s?(?P<mult>bn|billion|million|m|k)?\b"
-    rf"|(?=[-+−–\d])(?<![\w/.£€$:-])(?P<num>{NUMERAL})(?P<glued>kg|km|mph|tonnes)?(?![\w/]|\.\d|-\d|:\d)"
-    rf"|(?=[efnstEFNST])\b(?P<word>{_WORDS})\b(?!-year-old)",
-    re.IGNORECASE,
+# A figure in digits, with its currency or a unit written against it. Case-sensitive but for the letters of
+# the units: case-folding every character costs more than the rest of the scan.
+NUMERIC = re.compile(
+    rf"(?P<currency>[£€$])\s?(?P<money>{NUMERAL})\s?(?P<mult>(?i:bn|billion|million|m|k))?\b"
+    rf"|(?=[-+−–\d])(?<![\w/.£€$:-])(?P<num>{NUMERAL})(?P<glued>(?i:kg|km|mph|tonnes))?(?![\w/]|\.\d|-\d|:\d)"
 )
+FIGURE_CHARACTER = re.compile(r"[\d£€$]")  # none in a sentence: no NUMERIC match is possible
+# A number word, found in the sentence written in lower case (the opening lookahead rejects most positions).
+NUMBER_WORD = re.compile(rf"(?=[efnst])\b(?P<word>{_WORDS})\b(?!-year-old)")
 PERCENT_AFTER = re.compile(r"^\s?(?:%|per\s?cent\b|percent\b)")
 POINTS_AFTER = re.compile(r"^\s?(?:%\s*)?percentage\s+points?\b", re.I)
 # '77.8 children looked after per 10,000', '50.3 (children with ... per 10,000 population)', '45.7 (per 10,000)'
@@ -219,43 +221,77 @@ def _skip(sentence: str, start: int, end: int, raw: str) -> bool:
     return bool(word_before and start - len(word_before.group(0)) > 0 and not PERCENT_AFTER.match(after))
 
 
+class _Candidate(NamedTuple):
+    start: int
+    end: int
+    raw: str  # the number as written, without currency or unit
+    in_words: bool
+    currency: str | None = None
+    multiplier: str | None = None
+    glued: str | None = None  # a unit written against the figure
+
+
+def _candidates(sentence: str) -> list[_Candidate]:
+    """The numbers of a sentence, in digits or in words, in order; no two overlap."""
+    found = []
+    if FIGURE_CHARACTER.search(sentence):
+        for match in NUMERIC.finditer(sentence):
+            start, end = match.span()
+            if currency := match.group("currency"):
+                found.append(_Candidate(start, end, match.group("money"), False, currency, match.group("mult")))
+            else:
+                found.append(_Candidate(start, end, match.group("num"), False, glued=match.group("glued")))
+    lowered = sentence.lower()
+    if len(lowered) != len(sentence):  # a letter whose lower case is longer ('İ'): positions would shift
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
+    words = [
+        _Candidate(match.start(), match.end(), sentence[match.start() : match.end()], True)
+        for match in NUMBER_WORD.finditer(lowered)
+    ]
+    if not words:
+        return found
+    merged: list[_Candidate] = []
+    for candidate in sorted(found + words):
+        if not merged or candidate.start >= merged[-1].end:
+            merged.append(candidate)
+    return merged
+
+
 def _figures(sentence: str) -> list[_Found]:
     found: list[_Found] = []
     skip_until = 0  # the end of a list of durations that describes a schedule or a span
-    for match in CANDIDATE.finditer(sentence):
-        if match.start() < skip_until:
+    for candidate in _candidates(sentence):
+        start, end, raw = candidate.start, candidate.end, candidate.raw
+        if start < skip_until:
             continue
-        if match.group("currency"):
-            value = apply_multiplier(parse_numeral(match.group("money")), match.group("mult"))
-            found.append(_Found(value, CURRENCIES[match.group("currency")], match.start(), match.end()))
+        if candidate.currency:
+            value = apply_multiplier(parse_numeral(raw), candidate.multiplier)
+            found.append(_Found(value, CURRENCIES[candidate.currency], start, end))
             continue
-        raw = match.group("num") or match.group("word")
-        if _skip(sentence, match.start(), match.end(), raw):
+        if _skip(sentence, start, end, raw):
             continue
-        number = parse_word_number(raw) if match.group("word") else parse_numeral(raw)
+        number = parse_word_number(raw) if candidate.in_words else parse_numeral(raw)
         if number is None:
             continue
         # a unit written against the figure: 'from 85kg to 90kg'
-        unit = (
-            (match.group("glued").lower(), match.end()) if match.group("glued") else _unit_after(sentence, match.end())
-        )
-        if unit is None and (listed := DURATION_LIST_AFTER.match(sentence, match.end())):
-            if SCHEDULE_BEFORE.search(sentence, max(0, match.start() - 30), match.start()):
+        unit = (candidate.glued.lower(), end) if candidate.glued else _unit_after(sentence, end)
+        if unit is None and (listed := DURATION_LIST_AFTER.match(sentence, end)):
+            if SCHEDULE_BEFORE.search(sentence, max(0, start - 30), start):
                 skip_until = listed.end()  # 'scheduled at three, six, nine and twelve months', 'the next 6 – 12 months'
                 continue
-            unit = listed.group("unit").lower(), match.end()
-        rate_before = RATE_BEFORE.search(sentence, max(0, match.start() - 30), match.start())
+            unit = listed.group("unit").lower(), end
+        rate_before = RATE_BEFORE.search(sentence, max(0, start - 30), start)
         if unit is None and rate_before:
-            unit = "per_" + rate_before.group("base").replace(",", ""), match.end()
+            unit = "per_" + rate_before.group("base").replace(",", ""), end
         if unit is None:
-            found.append(_Found(number, "count", match.start(), match.end()))
+            found.append(_Found(number, "count", start, end))
         elif unit[0] in DURATIONS and (
-            DURATION_DESCRIPTOR_BEFORE.search(sentence, max(0, match.start() - 30), match.start())
+            DURATION_DESCRIPTOR_BEFORE.search(sentence, max(0, start - 30), start)
             or NOTICE_AFTER.match(sentence, unit[1])
         ):
             continue  # 'the first six months', 'with two weeks’ notice'
         else:
-            found.append(_Found(number, unit[0], match.start(), unit[1]))
+            found.append(_Found(number, unit[0], start, unit[1]))
     return found
 
 
