@@ -24,8 +24,9 @@ BODY_NOUN = (
 GOVERNING_NOUN = r"(?:Sub-Committee|Subcommittee|Committee|Board|Panel|Cabinet|Council|Commission|Executive)\b"
 _CAP = r"[A-Z][\w'’&-]*"
 _JOIN = r"(?:and|&|of|on|for|in|the)"
+# the lookahead rejects at once the positions no name can start at
 BODY_PHRASE = re.compile(
-    rf"\b((?:{_CAP} +(?:{_JOIN} +)*)*{GOVERNING_NOUN}(?: +(?:on|for|of) +(?:{_CAP} ?)+)?)"
+    rf"\b(?=[A-Z])((?:{_CAP} +(?:{_JOIN} +)*)*{GOVERNING_NOUN}(?: +(?:on|for|of) +(?:{_CAP} ?)+)?)"
     # 'Democratic Services Committee Manager' is a job, not a body
     r"(?! +(?:Manager|Officer|Clerk|Administrator|Secretary|Support|Co-?ordinator|Advisor|Adviser)\b)"
 )
