@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from typing import Literal, NamedTuple
+
+import ahocorasick
 
 from extractors.action_tables import extract_table_actions
 from extractors.dates import MONTHS, resolve_day_month, resolve_month
@@ -71,9 +74,29 @@ INSTRUCTION = re.compile(
 )
 
 
-def may_hold_action(sentence: str) -> bool:
+def substring_finder(words: Iterable[str]) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton that finds every one of ``words`` in a text in one pass."""
+    automaton = ahocorasick.Automaton()
+    for word in set(words):
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+def present(finder: ahocorasick.Automaton, low: str) -> set[str]:
+    """The words of ``finder`` that occur in ``low``, as substrings (as ``word in low`` finds them)."""
+    return {word for _, word in finder.iter(low)}
+
+
+KEYWORD_SET = frozenset(KEYWORDS)
+
+
+def may_hold_action(sentence: str, found: set[str] | None = None) -> bool:
+    """Whether any rule could match; ``found`` are the keywords and needles already found in the sentence."""
     low = sentence.lower()
-    return any(word in low for word in KEYWORDS) or ("that " in low and INSTRUCTION.search(sentence) is not None)
+    if found is None:
+        found = present(NEEDLE_FINDER, low)
+    return not KEYWORD_SET.isdisjoint(found) or ("that " in low and INSTRUCTION.search(sentence) is not None)
 
 
 REPORTED = re.compile(
@@ -369,6 +392,8 @@ RULES: tuple[Rule, ...] = (
         needles=("will", "shall"),
     ),
 )
+# every keyword and every rule's needles, found in a sentence in one pass
+NEEDLE_FINDER = substring_finder([*KEYWORDS, *(needle for rule in RULES for needle in rule.needles)])
 
 DUE_MEETING = re.compile(
     rf"\b(?:the\s+)?(?P<month>{'|'.join(m.capitalize() for m in MONTHS)})\b"
@@ -492,12 +517,12 @@ def _from_sentences(
             topic = document.block_text(block)[:300]
             continue
         for sentence, start, _ in split_sentences(document.block_text(block), block.start):
-            if not may_hold_action(sentence) or AGENDA_DESCRIPTION.match(sentence):
+            found_words = present(NEEDLE_FINDER, sentence.lower())
+            if not may_hold_action(sentence, found_words) or AGENDA_DESCRIPTION.match(sentence):
                 last_person = _person_named_first(sentence) or last_person
                 continue  # no action here; an agenda item's description says what it is for, not what was agreed
-            low = sentence.lower()
             for rule in RULES:
-                if rule.needles and not any(needle in low for needle in rule.needles):
+                if rule.needles and found_words.isdisjoint(rule.needles):
                     continue
                 match = rule.trigger.search(sentence) and rule.pattern.search(sentence)
                 if not match:
