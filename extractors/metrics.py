@@ -100,6 +100,15 @@ COMPARATORS: tuple[tuple[re.Pattern[str], Comparator], ...] = (
         "previous",
     ),
 )
+# Words one of which each comparator's pattern needs: on ASCII text (where case-insensitive matching is plain
+# lower-casing) a pattern none of whose words occurs is not run.
+COMPARATOR_NEEDS: tuple[tuple[str, ...], ...] = (
+    ("statistical", "comparator", "similar"),
+    ("region", "north"),
+    ("national", "england", "uk", "authorities"),
+    ("target", "aim", "ambition", "goal"),
+    ("previous", "last", "from", "compared", "down", "up", "same"),
+)
 COMPARED_AFTER = re.compile(
     r"^\s?%?\)?\s*(?P<who>for\s+(?:all\s+authorities|England|comparator\s+authorities|similar\s+authorities|"
     r"statistical\s+neighbou?rs|the\s+(?:region|North\s+West|UK))|nationally|regionally)\b",
@@ -326,7 +335,10 @@ def _comparator(between: str, after: str) -> Comparator | None:
     if TARGET_AFTER.match(after):
         return "target"
     nearest: tuple[int, Comparator] | None = None
-    for pattern, comparator in COMPARATORS:
+    low = between.lower() if between.isascii() else None
+    for (pattern, comparator), needs in zip(COMPARATORS, COMPARATOR_NEEDS, strict=True):
+        if low is not None and not any(word in low for word in needs):
+            continue
         for match in pattern.finditer(between):
             if nearest is None or match.end() > nearest[0]:
                 nearest = (match.end(), comparator)
@@ -398,7 +410,10 @@ def _comparators(sentence: str, figures: list[_Found]) -> list[Comparator | None
         if comparators and comparators[-1] == "target" and (named := TARGET_AFTER.match(between)):
             between = between[named.end() :]  # 'the 5 day target for all faults (4.39 days)': the word was the 5's
         clause = _last_clause(between)
-        comparator = _comparator(TARGET_STATUS.sub(" ", clause[-120:])[-60:], sentence[figure.end : figure.end + 40])
+        tail = clause[-120:]
+        if "target" in tail.lower():  # TARGET_STATUS needs the word
+            tail = TARGET_STATUS.sub(" ", tail)
+        comparator = _comparator(tail[-60:], sentence[figure.end : figure.end + 40])
         if comparator is None and comparators and comparators[-1] and CONTINUATION.match(between):
             comparator = comparators[-1]
         comparators.append(comparator)

@@ -558,6 +558,25 @@ def test_action_keywords_and_needles_cover_every_rule_trigger_on_the_corpus() ->
                         assert any(needle in sentence.lower() for needle in rule.needles), sentence
 
 
+def test_comparator_needs_cover_every_comparator_match_on_the_corpus() -> None:
+    """The words a comparator's pattern needs (checked first, on ASCII text) are in each of its matches."""
+    from extractors.metrics import COMPARATOR_NEEDS, COMPARATORS
+    from pipeline.convert import convert
+    from pipeline.load import load
+    from tests.conftest import CORPUS
+
+    matched = 0
+    for path in sorted(CORPUS.rglob("*")):
+        if path.suffix not in {".txt", ".md", ".html"}:
+            continue
+        text = convert(load(path)).text
+        for (pattern, _), needs in zip(COMPARATORS, COMPARATOR_NEEDS, strict=True):
+            for match in pattern.finditer(text):
+                matched += 1
+                assert any(word in match.group(0).lower() for word in needs), match.group(0)
+    assert matched > 100
+
+
 def test_a_pronoun_owner_refers_back_past_sentences_without_actions() -> None:
     # Wolverhampton, shortened: the sentence naming her holds no action
     document = doc(
