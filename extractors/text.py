@@ -11,11 +11,14 @@ from models.records import Block, Document, Section
 
 # A sentence ends at . ! ? followed by space and a capital/digit/quote, unless the dot ends
 # an abbreviation or an initial.
-_BOUNDARY = re.compile(r"(?<=[.!?])['\")\]]?\s+(?=[A-Z0-9'\"(£])")
+# a sentence's closing mark and the space after it; the mark ends the sentence (a pattern that opens with a
+# character class, which the regex engine skips to quickly, instead of a lookbehind tried at every position)
+_BOUNDARY = re.compile(r"[.!?]['\")\]]?\s+(?=[A-Z0-9'\"(£])")
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Prof|No|St|Rev|Revd|Co|Ltd|etc|ie|eg|i\.e|e\.g|vs|approx|para|"
     r"Nos|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|cf|incl|Cttee)\.|\b[A-Z]\.)$"
 )
+_ABBREVIATION_LENGTH = 7  # 'approx.', the longest match: only the sentence's last characters are searched
 
 
 # Function words trimmed from the ends of indicator names and ignored when indicators are compared.
@@ -115,8 +118,9 @@ def split_sentences(text: str, offset: int = 0) -> tuple[tuple[str, int, int], .
 def _split_sentences(text: str, offset: int) -> Iterator[tuple[str, int, int]]:
     start = 0
     for match in _BOUNDARY.finditer(text):
-        candidate = text[start : match.start()].rstrip()
-        if _ABBREVIATIONS.search(candidate):
+        candidate = text[start : match.start() + 1].rstrip()
+        # from a position, \b still sees the character before it: the search finds what a whole-string one does
+        if _ABBREVIATIONS.search(candidate, max(0, len(candidate) - _ABBREVIATION_LENGTH)):
             continue
         if candidate:
             yield candidate, offset + start, offset + start + len(candidate)
