@@ -23,6 +23,15 @@ LEAD_IN_ALONE = re.compile(
     r"(?:^|[;.]\s*|,?\s+and\s+)(?:And\s+|It\s+was\s+)?(?:RESOLVED|Resolved|AGREED|Agreed|DECISION|Decision|DECIDED|Decided|"
     r"RECOMMENDED)(?:\s+that|\s+to)?\s*[:–—-]?\s*$"
 )
+# the last character but spaces that LEAD_IN_ALONE can end with: a block ending otherwise is not searched
+LEAD_IN_ENDINGS = frozenset(":–—-DdNnto")
+
+
+def _ends_with_lead_in(text: str) -> bool:
+    stripped = text.rstrip()  # str.rstrip() and \s agree on what is a space
+    return bool(stripped) and stripped[-1] in LEAD_IN_ENDINGS and LEAD_IN_ALONE.search(text) is not None
+
+
 PART = re.compile(r"^\(?(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.):]\s+")
 BODY_DECISION = re.compile(
     # 'The meeting agreed the minutes represented a true record' (parish minutes)
@@ -92,7 +101,7 @@ def _from_lead_ins(document: Document, sections: tuple[Section, ...]) -> list[Re
         if match and lead + match.end() < len(text):
             body, start, end = text[lead + match.end() :], block.start + lead + match.end(), block.end
             body, end = _with_parts(document, index, body, end)
-        elif LEAD_IN_ALONE.search(text) and not _next_has_lead_in(document, index):
+        elif _ends_with_lead_in(text) and not _next_has_lead_in(document, index):
             following = _parts_after(document, index)
             if following is None:
                 continue
