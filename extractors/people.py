@@ -19,8 +19,9 @@ from models.records import Attendee, Document, Evidence, PersonMention
 NAME = "people"
 VERSION = "1"
 
+# the lookahead rejects at once the positions no title can start at
 TITLED = re.compile(
-    rf"\b(?P<title>(?:County\s+|Borough\s+|City\s+)?Councillor|Cllr\.?|CC|Alderman|Alderwoman|Mr\.?|Mrs\.?|Ms\.?|Miss|"
+    rf"\b(?=[CBAMD])(?P<title>(?:County\s+|Borough\s+|City\s+)?Councillor|Cllr\.?|CC|Alderman|Alderwoman|Mr\.?|Mrs\.?|Ms\.?|Miss|"
     rf"Dr\.?)(?:\s+(?:Mrs|Mr|Ms|Miss|Dr|Sir|Dame)\.?)*"
     rf"\s+(?P<name>(?:(?:[A-Z]\.){{2,4}}\s*|[A-Z]\.?\s+|[A-Z][a-z]+\s+(?={SURNAME}\b)){{0,3}}{SURNAME})\b"
 )
@@ -62,7 +63,8 @@ INFINITIVE_AFTER = re.compile(r"\s+to\s+[a-z]")
 FROM_ORGANISATION = re.compile(r"\s+from\s+(?:the\s+)?[A-Z]")
 NOT_A_PERSON_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|our|on|about|regarding)\s+$", re.I)
 NAME_THEN_COMMA = re.compile(rf"{FULL_NAME},")
-LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+# '\b[a-z]...' with the letter first, so that the scan skips to lower-case letters before trying the rest
+LOWER_WORD = re.compile(r"[a-z](?<=\b[a-z])[a-z'’-]+\b")
 
 
 def _clean_role(role: str) -> str | None:
