@@ -1,0 +1,90 @@
+"""Property tests: the fast forms of patterns and scans find exactly what their plain forms find.
+
+Several extractors scan text with patterns rewritten for speed (a character class first instead of a
+lookbehind, a gate before a costly search, two scans instead of one case-insensitive scan). Each plain
+form is kept here as the reference and compared on generated text rich in the characters that matter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from extractors import metrics, people, resolutions
+from extractors.numbers import NUMERAL
+from extractors.text import _ABBREVIATIONS, _split_sentences
+
+# letters of the words the patterns look for, and the punctuation and spaces around them
+ALPHABET = "aeinorstdlmhcuk ADMRSTCINO.,;:!?'\"()[]£$%-–—’\n\t0123456789İ"
+WORDS = [
+    "Mr.", "Dr.", "approx.", "e.g.", "No.", "A.", "RESOLVED", "Resolved:", "AGREED", "that", "to", "and", "It was",
+    "three", "Twenty", "ten", "£5m", "4.5", "1,920", "12%", "-3", "85kg", "two-year-old", "Cllr", "Mrs", "the",
+    "national", "England", "target", "previous", "from", " ", ". ", "; ", ": ", "\n",
+]  # fmt: skip
+token = st.one_of(st.sampled_from(WORDS), st.text(ALPHABET, max_size=6))
+text = st.lists(st.tuples(token, st.sampled_from(["", " ", " ", ". ", "\n"])), max_size=30).map(
+    lambda pairs: "".join(word + gap for word, gap in pairs)
+)
+
+
+def reference_sentences(text: str, offset: int) -> Iterator[tuple[str, int, int]]:
+    """The sentence splitter as first written: a lookbehind boundary, abbreviations searched in the whole sentence."""
+    boundary = re.compile(r"(?<=[.!?])['\")\]]?\s+(?=[A-Z0-9'\"(£])")
+    start = 0
+    for match in boundary.finditer(text):
+        candidate = text[start : match.start()].rstrip()
+        if _ABBREVIATIONS.search(candidate):
+            continue
+        if candidate:
+            yield candidate, offset + start, offset + start + len(candidate)
+        start = match.end()
+    tail = text[start:].rstrip()
+    if tail:
+        yield tail, offset + start, offset + start + len(tail)
+
+
+@settings(max_examples=400)
+@given(text)
+@example("It took approx. 5 days. Then Mr. Smith said so. A. Jones, e.g. Lancashire. Done")
+@example('He said "Yes." Then (it) ended?! No.) 4 more')
+def test_sentences_split_as_the_plain_splitter_does(sample: str) -> None:
+    assert list(_split_sentences(sample, 7)) == list(reference_sentences(sample, 7))
+
+
+@settings(max_examples=400)
+@given(text)
+@example("Xab-cd well-known McDonald's don't-")
+def test_lower_case_words_found_as_the_plain_pattern_finds_them(sample: str) -> None:
+    assert people.LOWER_WORD.findall(sample) == re.findall(r"\b[a-z][a-z'’-]+\b", sample)
+
+
+WORDS_PATTERN = metrics._WORDS
+ONE_SCAN = re.compile(
+    rf"(?P<currency>[£€$])\s?(?P<money>{NUMERAL})\s?(?P<mult>bn|billion|million|m|k)?\b"
+    rf"|(?=[-+−–\d])(?<![\w/.£€$:-])(?P<num>{NUMERAL})(?P<glued>kg|km|mph|tonnes)?(?![\w/]|\.\d|-\d|:\d)"
+    rf"|(?=[efnstEFNST])\b(?P<word>{WORDS_PATTERN})\b(?!-year-old)",
+    re.IGNORECASE,
+)
+
+
+@settings(max_examples=400)
+@given(text)
+@example("Three of £4.5M, TWENTY-one 85KG and a two-year-old; -3 and 1,920 İstanbul ten")
+def test_figure_candidates_are_those_of_one_case_insensitive_scan(sample: str) -> None:
+    expected = [
+        (m.start(), m.end(), m.group("money") or m.group("num") or m.group("word"), bool(m.group("word")))
+        for m in ONE_SCAN.finditer(sample)
+    ]
+    found = [(c.start, c.end, c.raw, c.in_words) for c in metrics._candidates(sample)]
+    assert found == expected
+
+
+@settings(max_examples=400)
+@given(text)
+@example("Proposed by X; Seconded by Y; And Resolved:")
+@example("The Executive reviewed the figures, and RESOLVED to")
+def test_the_lead_in_gate_never_hides_a_lead_in(sample: str) -> None:
+    assert resolutions._ends_with_lead_in(sample) == (resolutions.LEAD_IN_ALONE.search(sample) is not None)
