@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from extractors import metrics, people, resolutions
 from extractors.numbers import NUMERAL
 from extractors.text import _ABBREVIATIONS, _split_sentences
+from pipeline.formats import builder
 
 # letters of the words the patterns look for, and the punctuation and spaces around them
 ALPHABET = "aeinorstdlmhcuk ADMRSTCINO.,;:!?'\"()[]£$%-–—’\n\t0123456789İ"
@@ -88,3 +89,13 @@ def test_figure_candidates_are_those_of_one_case_insensitive_scan(sample: str) -
 @example("The Executive reviewed the figures, and RESOLVED to")
 def test_the_lead_in_gate_never_hides_a_lead_in(sample: str) -> None:
     assert resolutions._ends_with_lead_in(sample) == (resolutions.LEAD_IN_ALONE.search(sample) is not None)
+
+
+SPACES = " \t\f\v\u00a0\u2000\u2005\u200b\u202f\u205f\u3000"
+
+
+@settings(max_examples=400)
+@given(st.text(SPACES + "ab\u00ad\ufeff\x01é", max_size=40))
+def test_spaces_collapse_as_the_plain_pattern_collapses_them(sample: str) -> None:
+    plain = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+    assert builder._SPACES.sub(" ", sample) == plain.sub(" ", sample)

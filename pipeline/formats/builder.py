@@ -9,7 +9,10 @@ from dataclasses import replace
 
 from models.records import Block, BlockKind, Document, MediaType, SourceFacts, Span
 
-_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+SPACE_CHARACTERS = " \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000"
+# a run of spaces becomes one space: only runs that are not already a single ' ' are rewritten, which is
+# what makes the substitution cheap on ordinary lines
+_SPACES = re.compile(rf"[{SPACE_CHARACTERS}]{{2,}}|[{SPACE_CHARACTERS[1:]}]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 SENTENCE_END = (".", ";", ",", ":", "?", "!")
 BULLETS = "·•●◦▪■□‣⁃∙Ø➢➤►–-*o"
