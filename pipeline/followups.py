@@ -128,6 +128,22 @@ class Candidate:
     cue: bool
 
 
+class CandidateIndex:
+    """A document's candidates with, for each distinctive word, the candidates that name it: an action is
+    compared only with the passages that share one of its words, in the document's order."""
+
+    def __init__(self, found: list[Candidate]) -> None:
+        self.candidates = found
+        self._by_name: dict[str, list[int]] = {}
+        for index, candidate in enumerate(found):
+            for name in candidate.names:
+                self._by_name.setdefault(name, []).append(index)
+
+    def sharing(self, names: Iterable[str]) -> list[Candidate]:
+        indices = {index for name in names for index in self._by_name.get(name, ())}
+        return [self.candidates[index] for index in sorted(indices)]
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     passage: Passage
@@ -190,7 +206,10 @@ def candidates(found: Iterable[Passage], ignore: frozenset[str] = frozenset()) -
 
 
 def best_follow_up(
-    action_text: str, topic: str | None, later: Iterable[Candidate], ignore: frozenset[str] = frozenset()
+    action_text: str,
+    topic: str | None,
+    later: Iterable[Candidate] | CandidateIndex,
+    ignore: frozenset[str] = frozenset(),
 ) -> Match | None:
     """The passage that reports back on the action, if any."""
     subject = f"{topic or ''}. {action_text}"
@@ -198,6 +217,8 @@ def best_follow_up(
     words = content_words(subject)
     if not names:
         return None
+    if isinstance(later, CandidateIndex):
+        later = later.sharing(names)  # the others share no name with the action
     best: Match | None = None
     for candidate in later:
         shared_names = names & candidate.names
@@ -236,16 +257,16 @@ def _stored_log_rows(connection: Connection, document_id: int) -> list[LogRow]:
     return [LogRow(text, start, end, status == "done") for text, start, end, status in rows]
 
 
-def _outside_rows(found: list[Candidate], rows: list[LogRow], text: str) -> list[Candidate]:
+def _outside_rows(found: list[Candidate], rows: list[LogRow], text: str) -> CandidateIndex:
     """Candidates not on a line of the action log (a row speaks through its status, not as a sentence)."""
     if not rows:
-        return found
+        return CandidateIndex(found)
     lines = [(text.rfind("\n", 0, row.start) + 1, row.end) for row in rows]
-    return [c for c in found if not any(start <= c.passage.start < end for start, end in lines)]
+    return CandidateIndex([c for c in found if not any(start <= c.passage.start < end for start, end in lines)])
 
 
 def _follow_up(
-    text: str, topic: str | None, rows: list[LogRow], found: list[Candidate], ignore: frozenset[str]
+    text: str, topic: str | None, rows: list[LogRow], found: CandidateIndex, ignore: frozenset[str]
 ) -> Match | None:
     return best_log_row(text, rows) or best_follow_up(text, topic, found, ignore)
 
@@ -282,13 +303,13 @@ def _record(connection: Connection, links: list[tuple[int, int, Match]]) -> None
         connection.execute(CLOSE_ACTIONS, {"actions": done})
 
 
-_CACHE: OrderedDict[tuple[int, str, frozenset[str]], tuple[list[Candidate], list[LogRow]]] = OrderedDict()
+_CACHE: OrderedDict[tuple[int, str, frozenset[str]], tuple[CandidateIndex, list[LogRow]]] = OrderedDict()
 CACHE_SIZE = 256
 
 
 def _stored(
     connection: Connection, document_id: int, sha: str, ignore: frozenset[str]
-) -> tuple[list[Candidate], list[LogRow]]:
+) -> tuple[CandidateIndex, list[LogRow]]:
     """A stored document's candidates and action-log rows, worked out once per process (keyed by its sha256)."""
     key = (document_id, sha, ignore)
     if key in _CACHE:
@@ -426,7 +447,7 @@ def trace(
         window["scope"] = _like_prefix(scope)
     earlier = connection.execute(OPEN_EARLIER_ACTIONS[scope is not None], window).all()
     # worked out only when needed
-    here = _outside_rows(candidates(passages(document.text), ignore), rows_here, document.text) if earlier else []
+    here = _outside_rows(candidates(passages(document.text), ignore) if earlier else [], rows_here, document.text)
     # the same action is often restated by several documents of one meeting (minutes, decision pages): each
     # wording is matched once
     matched: dict[tuple[str, str | None], Match | None] = {}

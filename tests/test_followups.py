@@ -59,6 +59,26 @@ def test_consecutive_meetings_link_follow_ups_in_either_order(engine: Engine) ->
     assert detail["sentence"].startswith("The Senior Executive Engineer indicated that he would attend")
 
 
+def test_replacing_the_report_back_reopens_the_action(engine: Engine, tmp_path: Path) -> None:
+    """An action is done while a stored document reports back on it; a new version without the report-back
+    replaces that document's follow-ups, and the action is open again."""
+    url = _url(engine)
+    october = tmp_path / OCTOBER.name
+    october.write_text(OCTOBER.read_text(encoding="utf-8"), encoding="utf-8")
+    assert minutes("ingest", str(SEPTEMBER), str(october), "--db", url).returncode == 0
+
+    def gortadroma() -> dict[str, object]:
+        rows = json.loads(minutes("actions", "--db", url, "--format", "json").stdout)
+        return next(row for row in rows if row["topic"] == "Gortadroma Landfill")
+
+    assert gortadroma()["status"] == "done"
+    without = [line for line in OCTOBER.read_text(encoding="utf-8").splitlines() if "Gortadroma" not in line]
+    october.write_text("\n".join(without), encoding="utf-8")
+    result = minutes("ingest", str(october), "--db", url)
+    assert "0 new, 0 unchanged, 1 replaced, 0 failed" in result.stdout
+    assert gortadroma()["status"] == "open" and gortadroma()["follow_ups"] == 0
+
+
 def test_actions_filters_and_unknown_action(engine: Engine) -> None:
     url = _url(engine)
     assert minutes("ingest", str(SEPTEMBER), "--db", url).returncode == 0
