@@ -35,6 +35,7 @@ NUMERIC = re.compile(
     rf"|(?=[-+−–\d])(?<![\w/.£€$:-])(?P<num>{NUMERAL})(?P<glued>(?i:kg|km|mph|tonnes))?(?![\w/]|\.\d|-\d|:\d)"
 )
 FIGURE_CHARACTER = re.compile(r"[\d£€$]")  # none in a sentence: no NUMERIC match is possible
+CASE_MATES = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})  # 'ſix' is 'six' to re.IGNORECASE
 # A number word, found in the sentence written in lower case (the opening lookahead rejects most positions).
 NUMBER_WORD = re.compile(rf"(?=[efnst])\b(?P<word>{_WORDS})\b(?!-year-old)")
 PERCENT_AFTER = re.compile(r"^\s?(?:%|per\s?cent\b|percent\b)")
@@ -250,9 +251,9 @@ def _candidates(sentence: str) -> list[_Candidate]:
                 found.append(_Candidate(start, end, match.group("money"), False, currency, match.group("mult")))
             else:
                 found.append(_Candidate(start, end, match.group("num"), False, glued=match.group("glued")))
-    lowered = sentence.lower()
-    if len(lowered) != len(sentence):  # a letter whose lower case is longer ('İ'): positions would shift
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
+    # in lower case, with the four letters outside ASCII that a case-insensitive match takes for ASCII ones
+    # written as those (the only letter whose lower case is longer, 'İ', among them): positions do not move
+    lowered = sentence.translate(CASE_MATES).lower()
     words = [
         _Candidate(match.start(), match.end(), sentence[match.start() : match.end()], True)
         for match in NUMBER_WORD.finditer(lowered)

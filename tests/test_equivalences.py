@@ -19,7 +19,7 @@ from extractors.text import _ABBREVIATIONS, _split_sentences
 from pipeline.formats import builder
 
 # letters of the words the patterns look for, and the punctuation and spaces around them
-ALPHABET = "aeinorstdlmhcuk ADMRSTCINO.,;:!?'\"()[]£$%-–—’\n\t0123456789İ"
+ALPHABET = "aeinorstdlmhcuk ADMRSTCINO.,;:!?'\"()[]£$%-–—’\n\t0123456789İıſ\u212a"
 WORDS = [
     "Mr.", "Dr.", "approx.", "e.g.", "No.", "A.", "RESOLVED", "Resolved:", "AGREED", "that", "to", "and", "It was",
     "three", "Twenty", "ten", "£5m", "4.5", "1,920", "12%", "-3", "85kg", "two-year-old", "Cllr", "Mrs", "the",
@@ -74,6 +74,7 @@ ONE_SCAN = re.compile(
 @settings(max_examples=400)
 @given(text)
 @example("Three of £4.5M, TWENTY-one 85KG and a two-year-old; -3 and 1,920 İstanbul ten")
+@example("ſix, SİX and \u212aG: the letters outside ASCII that match ASCII ones when case is ignored; İİ ten")
 def test_figure_candidates_are_those_of_one_case_insensitive_scan(sample: str) -> None:
     expected = [
         (m.start(), m.end(), m.group("money") or m.group("num") or m.group("word"), bool(m.group("word")))
