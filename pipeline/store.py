@@ -94,6 +94,7 @@ INSERT_PEOPLE = insert(PERSON).returning(PERSON.c.id, sort_by_parameter_order=Tr
 INSERT_AGENDA_ITEMS = insert(AGENDA_ITEM).returning(AGENDA_ITEM.c.id, sort_by_parameter_order=True)
 INSERT_FACTS = {table.name: insert(table) for table in (ATTENDANCE, PERSON_ROLE, _table(orm.Resolution))}
 INSERT_METRICS = insert(_table(orm.Metric))
+INSERT_ACTIONS = insert(ACTION).returning(ACTION.c.id, sort_by_parameter_order=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -418,9 +419,6 @@ def _store_facts(
     if metrics:
         connection.execute(INSERT_METRICS, metrics)
     return _store_actions(connection, doc_id, items, people, owners, extraction)
-
-
-INSERT_ACTIONS = insert(ACTION).returning(ACTION.c.id, sort_by_parameter_order=True)
 
 
 def _store_actions(
