@@ -10,6 +10,7 @@ with it; councils, bodies, meetings, people and indicators are shared across doc
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from sqlalchemy import (
     JSON,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     LargeBinary,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -201,6 +203,11 @@ class Metric(EvidenceMixin, Base):
     comparator: Mapped[str | None] = mapped_column(String(40))
     period: Mapped[str | None] = mapped_column(String(100))
     text: Mapped[str] = mapped_column(Text)
+
+
+def table(model: type[Base]) -> Table:
+    """The Core table of ``model``, for statements that run on a connection without the ORM."""
+    return cast(Table, model.__table__)
 
 
 FACT_TABLES: tuple[type[Base], ...] = (

@@ -26,10 +26,10 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
-from sqlalchemy import Connection, Select, Table, bindparam, insert, select, update
+from sqlalchemy import Connection, Select, bindparam, insert, select, update
 
 from extractors.action_tables import NAME as ACTION_TABLES
 from extractors.text import STOP_WORDS, split_sentences
@@ -346,11 +346,11 @@ class MeetingRef(NamedTuple):
     body_name: str
 
 
-MEETING = cast(Table, orm.Meeting.__table__)
-DOCUMENT = cast(Table, orm.SourceDocument.__table__)
-ACTION = cast(Table, orm.Action.__table__)
-BODY = cast(Table, orm.Body.__table__)
-FOLLOW_UP = cast(Table, orm.ActionFollowUp.__table__)
+MEETING = orm.table(orm.Meeting)
+DOCUMENT = orm.table(orm.SourceDocument)
+ACTION = orm.table(orm.Action)
+BODY = orm.table(orm.Body)
+FOLLOW_UP = orm.table(orm.ActionFollowUp)
 # Statements built once, with bound parameters (see pipeline.store)
 LOG_ROWS_OF = select(ACTION.c.text, ACTION.c.span_start, ACTION.c.span_end, ACTION.c.status).where(
     ACTION.c.document_id == bindparam("document"), ACTION.c.extractor == ACTION_TABLES

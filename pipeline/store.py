@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 from sqlalchemy import Connection, Executable, Table, bindparam, delete, insert, or_, select, update
 
@@ -24,22 +24,18 @@ from pipeline.resolve import indicator_key, match_indicator, person_key, person_
 StoreOutcome = Literal["new", "replaced", "unchanged", "failed"]
 
 
-def _table(model: type[orm.Base]) -> Table:
-    return cast(Table, model.__table__)
-
-
-COUNCIL = _table(orm.Council)
-BODY = _table(orm.Body)
-MEETING = _table(orm.Meeting)
-DOCUMENT = _table(orm.SourceDocument)
-PERSON = _table(orm.Person)
-INDICATOR = _table(orm.Indicator)
-ATTENDANCE = _table(orm.Attendance)
-PERSON_ROLE = _table(orm.PersonRole)
-ACTION = _table(orm.Action)
-FOLLOW_UP = _table(orm.ActionFollowUp)
-AGENDA_ITEM = _table(orm.AgendaItem)
-FACT_TABLES = tuple(_table(model) for model in orm.FACT_TABLES)  # each has the evidence columns
+COUNCIL = orm.table(orm.Council)
+BODY = orm.table(orm.Body)
+MEETING = orm.table(orm.Meeting)
+DOCUMENT = orm.table(orm.SourceDocument)
+PERSON = orm.table(orm.Person)
+INDICATOR = orm.table(orm.Indicator)
+ATTENDANCE = orm.table(orm.Attendance)
+PERSON_ROLE = orm.table(orm.PersonRole)
+ACTION = orm.table(orm.Action)
+FOLLOW_UP = orm.table(orm.ActionFollowUp)
+AGENDA_ITEM = orm.table(orm.AgendaItem)
+FACT_TABLES = tuple(orm.table(model) for model in orm.FACT_TABLES)  # each has the evidence columns
 
 
 def _by_council(table: Table, *columns: str) -> dict[bool, Any]:
@@ -92,8 +88,8 @@ REKEY_PERSON = (
 )
 INSERT_PEOPLE = insert(PERSON).returning(PERSON.c.id, sort_by_parameter_order=True)
 INSERT_AGENDA_ITEMS = insert(AGENDA_ITEM).returning(AGENDA_ITEM.c.id, sort_by_parameter_order=True)
-INSERT_FACTS = {table.name: insert(table) for table in (ATTENDANCE, PERSON_ROLE, _table(orm.Resolution))}
-INSERT_METRICS = insert(_table(orm.Metric))
+INSERT_FACTS = {table.name: insert(table) for table in (ATTENDANCE, PERSON_ROLE, orm.table(orm.Resolution))}
+INSERT_METRICS = insert(orm.table(orm.Metric))
 INSERT_ACTIONS = insert(ACTION).returning(ACTION.c.id, sort_by_parameter_order=True)
 
 
