@@ -91,11 +91,14 @@ def present(finder: ahocorasick.Automaton, low: str) -> set[str]:
 KEYWORD_SET = frozenset(KEYWORDS)
 
 
-def may_hold_action(sentence: str, found: set[str] | None = None) -> bool:
-    """Whether any rule could match; ``found`` are the keywords and needles already found in the sentence."""
+def may_hold_action(sentence: str) -> bool:
+    """Whether any rule could match the sentence."""
     low = sentence.lower()
-    if found is None:
-        found = present(NEEDLE_FINDER, low)
+    return _may_hold_action(sentence, low, present(NEEDLE_FINDER, low))
+
+
+def _may_hold_action(sentence: str, low: str, found: set[str]) -> bool:
+    """:func:`may_hold_action` given the sentence in lower case and the keywords and needles found in it."""
     return not KEYWORD_SET.isdisjoint(found) or ("that " in low and INSTRUCTION.search(sentence) is not None)
 
 
@@ -517,8 +520,9 @@ def _from_sentences(
             topic = document.block_text(block)[:300]
             continue
         for sentence, start, _ in split_sentences(document.block_text(block), block.start):
-            found_words = present(NEEDLE_FINDER, sentence.lower())
-            if not may_hold_action(sentence, found_words) or AGENDA_DESCRIPTION.match(sentence):
+            low = sentence.lower()
+            found_words = present(NEEDLE_FINDER, low)
+            if not _may_hold_action(sentence, low, found_words) or AGENDA_DESCRIPTION.match(sentence):
                 last_person = _person_named_first(sentence) or last_person
                 continue  # no action here; an agenda item's description says what it is for, not what was agreed
             for rule in RULES:
