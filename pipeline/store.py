@@ -19,7 +19,7 @@ from models import orm
 from models.records import Document, Evidence, Extraction, MediaType
 from pipeline.followups import MeetingRef, log_rows, source_scope, trace
 from pipeline.output import to_gold_format
-from pipeline.resolve import indicator_key, match_indicator, person_key, person_kind
+from pipeline.resolve import IndicatorIndex, indicator_key, person_key, person_kind
 
 StoreOutcome = Literal["new", "replaced", "unchanged", "failed"]
 
@@ -153,7 +153,7 @@ class _Resolver:
         self.unknown_council = council_id is None
         self.council = {"council_id": council_id}
         rows = connection.execute(INDICATORS_OF_COUNCIL[self.unknown_council], self.council)
-        self._indicators: dict[str, int] = {str(key): int(id_) for key, id_ in rows}
+        self._indicators = IndicatorIndex((str(key), int(id_)) for key, id_ in rows)
 
     def people(self, names: Iterable[tuple[str, str | None]]) -> dict[str, int]:
         """Person ids by ``person_key`` for (name, role) pairs: one query for the known, one insert for the new.
@@ -226,7 +226,7 @@ class _Resolver:
 
     def indicator(self, text: str) -> int:
         key = indicator_key(text) or text.lower()
-        found = match_indicator(key, self._indicators)
+        found = self._indicators.match(key)
         if found is not None:
             return found
         id_ = int(
@@ -234,7 +234,7 @@ class _Resolver:
                 INSERT_INDICATOR, {"council_id": self.council_id, "name": text, "key": key}
             ).scalar_one()
         )
-        self._indicators[key] = id_
+        self._indicators.add(key, id_)
         return id_
 
 

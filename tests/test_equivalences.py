@@ -100,3 +100,31 @@ SPACES = " \t\f\v\u00a0\u2000\u2005\u200b\u202f\u205f\u3000"
 def test_spaces_collapse_as_the_plain_pattern_collapses_them(sample: str) -> None:
     plain = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
     assert builder._SPACES.sub(" ", sample) == plain.sub(" ", sample)
+
+
+WORDS = st.text(alphabet="abc xyz", max_size=12)
+
+
+@given(st.lists(WORDS, min_size=1, max_size=10), st.lists(WORDS, max_size=4), WORDS)
+@example(["z"], ["b a"], "a b")  # a key added after the sorted forms were built is kept sorted as well
+def test_the_indicator_index_matches_as_token_sort_ratio_over_every_known_key(
+    known: list[str], added: list[str], key: str
+) -> None:
+    """Keys added after a first fuzzy lookup (which builds the sorted forms) are matched as well."""
+    from rapidfuzz import fuzz, process
+
+    from pipeline.resolve import INDICATOR_MATCH, IndicatorIndex
+
+    ids = {k: i for i, k in enumerate(known)}
+    index = IndicatorIndex(ids.items())
+    index.match("c a b")
+    for k in added:
+        if k not in ids:
+            ids[k] = len(ids) + 100
+            index.add(k, ids[k])
+    if key in ids:
+        expected: int | None = ids[key]
+    else:
+        best = process.extractOne(key, ids.keys(), scorer=fuzz.token_sort_ratio, score_cutoff=INDICATOR_MATCH)
+        expected = ids[best[0]] if best and key else None
+    assert index.match(key) == expected

@@ -248,11 +248,14 @@ def test_the_level_of_what_changed_and_a_label_before_a_dash() -> None:
 
 
 def test_an_indicator_with_its_abbreviation_kept_is_the_same_indicator() -> None:
-    from pipeline.resolve import indicator_key, match_indicator
+    from pipeline.resolve import IndicatorIndex, indicator_key
 
-    known = {indicator_key("children looked after rate"): 1, indicator_key("child protection plans"): 2}
-    assert match_indicator(indicator_key("children looked after (CLA) rate"), known) == 1
-    assert match_indicator(indicator_key("Child Protection Plans (CPPs)"), known) == 2
+    known = IndicatorIndex(
+        [(indicator_key("children looked after rate"), 1), (indicator_key("child protection plans"), 2)]
+    )
+    assert known.match(indicator_key("children looked after (CLA) rate")) == 1
+    assert known.match(indicator_key("Child Protection Plans (CPPs)")) == 2
+    assert known.match(indicator_key("children looked after in the county")) is None
 
 
 def test_a_unit_against_the_figure_and_an_indicator_named_in_quotes() -> None:
