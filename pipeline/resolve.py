@@ -59,18 +59,20 @@ class IndicatorIndex:
     match), so a lookup is one plain ratio per known key, rapidfuzz's fast path, instead of splitting
     and sorting every known key again: with thousands of indicators a council's new key costs
     milliseconds less.
+
+    An index made on a ``base`` holds the keys added after the base's: it matches as one index of the
+    base's keys followed by its own, and leaves the base as it was (a document's new indicators stay
+    above the council's stored ones until the document is committed).
     """
 
-    def __init__(self, known: Iterable[tuple[str, int]] = ()) -> None:
+    def __init__(self, known: Iterable[tuple[str, int]] = (), base: IndicatorIndex | None = None) -> None:
+        self._base = base
         self._ids: dict[str, int] = dict(known)
         self._sorted: list[str] | None = None  # in the order of self._ids
         self._sorted_ids: list[int] = []
 
-    def __len__(self) -> int:
-        return len(self._ids)
-
     def add(self, key: str, id_: int) -> None:
-        if key in self._ids:
+        if self._exact(key) is not None:
             return
         self._ids[key] = id_
         if self._sorted is not None:
@@ -79,12 +81,25 @@ class IndicatorIndex:
 
     def match(self, key: str) -> int | None:
         """The id of a known indicator whose key is close enough to ``key``, else None."""
-        if key in self._ids:
-            return self._ids[key]
-        if not self._ids or not key:
-            return None
+        found = self._exact(key)
+        if found is not None or not key:
+            return found
+        best = self._best(_sorted_words(key))
+        return best[1] if best else None
+
+    def _exact(self, key: str) -> int | None:
+        found = self._base._exact(key) if self._base else None
+        return self._ids.get(key) if found is None else found
+
+    def _best(self, words: str) -> tuple[float, int] | None:
+        """The (score, id) of the first known key scoring highest against the sorted ``words``, if any scores."""
+        below = self._base._best(words) if self._base else None
+        if not self._ids:
+            return below
         if self._sorted is None:
             self._sorted = [_sorted_words(known) for known in self._ids]
             self._sorted_ids = list(self._ids.values())
-        best = process.extractOne(_sorted_words(key), self._sorted, scorer=fuzz.ratio, score_cutoff=INDICATOR_MATCH)
-        return self._sorted_ids[best[2]] if best else None
+        own = process.extractOne(words, self._sorted, scorer=fuzz.ratio, score_cutoff=INDICATOR_MATCH)
+        if own and (below is None or own[1] > below[0]):  # on a tie the base's key, seen first, wins
+            return own[1], self._sorted_ids[own[2]]
+        return below

@@ -8,11 +8,13 @@ database itself spends on a document.
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import Connection, Executable, Table, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Connection, Engine, Executable, Table, bindparam, delete, func, insert, or_, select, update
 
 from extractors.names import looks_like_name, split_title
 from models import orm
@@ -74,7 +76,17 @@ REOPEN = (
     .where(ACTION.c.id.in_(bindparam("actions", expanding=True)), ACTION.c.id.not_in(select(FOLLOW_UP.c.action_id)))
     .values(status="open")
 )
-INDICATORS_OF_COUNCIL = _by_council(INDICATOR, "key", "id")
+INDICATORS_AFTER = {
+    key: query.where(INDICATOR.c.id > bindparam("after")).order_by(INDICATOR.c.id)
+    for key, query in _by_council(INDICATOR, "key", "id").items()
+}
+INDICATORS_UP_TO = {
+    unknown: select(func.count()).select_from(INDICATOR).where(condition, INDICATOR.c.id <= bindparam("last"))
+    for unknown, condition in (
+        (True, INDICATOR.c.council_id.is_(None)),
+        (False, INDICATOR.c.council_id == bindparam("council_id")),
+    )
+}
 INSERT_INDICATOR = insert(INDICATOR).returning(INDICATOR.c.id)
 PEOPLE_BY_KEY = {
     key: query.where(PERSON.c.name_key.in_(bindparam("keys", expanding=True)))
@@ -144,6 +156,47 @@ def _get_or_insert(
     return int(found)
 
 
+@dataclass
+class _KnownIndicators:
+    """The stored indicators of one council as last read: their index, how many, and the highest id."""
+
+    index: IndicatorIndex
+    count: int = 0
+    last_id: int = -(2**31)
+
+    def read(self, rows: Iterable[Any]) -> None:
+        for key, id_ in rows:
+            self.index.add(str(key), int(id_))
+            self.count, self.last_id = self.count + 1, max(self.last_id, int(id_))
+
+
+# The indicators earlier documents read, per engine and council (the councils of the latest documents), so
+# that a document reads only those added since. Only rows read from the database enter it, never a document's
+# own before its commit.
+_KNOWN_INDICATORS: WeakKeyDictionary[Engine, OrderedDict[int | None, _KnownIndicators]] = WeakKeyDictionary()
+COUNCILS_KEPT = 16
+
+
+def _stored_indicators(connection: Connection, council_id: int | None) -> IndicatorIndex:
+    """The council's stored indicators. Those read for an earlier document still stand when the database
+    holds as many up to the highest id read (indicators are never deleted); then only the newer are
+    read. Otherwise (an id that committed late, a database rebuilt under the same engine) all are."""
+    unknown = council_id is None
+    councils = _KNOWN_INDICATORS.setdefault(connection.engine, OrderedDict())
+    known = councils.get(council_id)
+    if known is not None:
+        councils.move_to_end(council_id)
+        up_to = connection.execute(INDICATORS_UP_TO[unknown], {"council_id": council_id, "last": known.last_id})
+        if up_to.scalar_one() != known.count:
+            known = None
+    if known is None:
+        known = councils[council_id] = _KnownIndicators(IndicatorIndex())
+        if len(councils) > COUNCILS_KEPT:
+            councils.popitem(last=False)
+    known.read(connection.execute(INDICATORS_AFTER[unknown], {"council_id": council_id, "after": known.last_id}))
+    return known.index
+
+
 class _Resolver:
     """Shared records (people, indicators) of one council, looked up or created in bulk for one document."""
 
@@ -152,8 +205,7 @@ class _Resolver:
         self.council_id = council_id
         self.unknown_council = council_id is None
         self.council = {"council_id": council_id}
-        rows = connection.execute(INDICATORS_OF_COUNCIL[self.unknown_council], self.council)
-        self._indicators = IndicatorIndex((str(key), int(id_)) for key, id_ in rows)
+        self._indicators: IndicatorIndex | None = None  # the stored ones and, above them, the document's new ones
 
     def people(self, names: Iterable[tuple[str, str | None]]) -> dict[str, int]:
         """Person ids by ``person_key`` for (name, role) pairs: one query for the known, one insert for the new.
@@ -225,6 +277,8 @@ class _Resolver:
         return found
 
     def indicator(self, text: str) -> int:
+        if self._indicators is None:
+            self._indicators = IndicatorIndex(base=_stored_indicators(self.connection, self.council_id))
         key = indicator_key(text) or text.lower()
         found = self._indicators.match(key)
         if found is not None:
