@@ -2,7 +2,11 @@
 
 The corpus is replicated (with varied names and a changed line so every copy is a new
 document) into bench/out/, then ingested into a fresh SQLite database with --workers 1 and
-with every core. Each run is a separate process so its peak memory (ru_maxrss) is its own.
+with every core. Each run is a separate process so its peak memory (ru_maxrss) is its own, and
+its CPU time (with its workers') is counted beside the wall time: documents per CPU-second is the
+per-core figure, which other work on a shared machine disturbs less. Then extract alone, the metric
+extractor alone, and the store alone (with and without 5,000 more indicators of the council) are
+timed in CPU time in this process.
 """
 
 from __future__ import annotations
@@ -13,6 +17,10 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.ingest import Processed
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -128,6 +136,47 @@ def main() -> None:
             extract_metrics(document, ())
     metric_rate = rounds * len(documents_in) / (time.process_time() - start)
     print(f"{'metric extractor alone':<40} {metric_rate:7.0f} documents/s on one core")
+    processed = _processed(sorted(text_dir.iterdir())[5:305])
+    for extra in (0, 5000):
+        best = min(store_alone(text_dir, processed, extra) for _ in range(3))  # the least disturbed of three
+        print(f"{f'store alone, {extra:,} more indicators':<40} {best * 1000:7.2f} ms/document")
+
+
+def _processed(paths: list[Path]) -> list[Processed]:
+    from pipeline.ingest import Settings, process_file
+
+    return [process_file(path, Settings()) for path in paths]
+
+
+def store_alone(text_dir: Path, processed: list[Processed], extra_indicators: int) -> float:
+    """CPU seconds to store one bench document (extracted beforehand) into SQLite, once the council has
+    ``extra_indicators`` more indicators than the corpus gives it: the store's time must not grow with them."""
+    import random
+
+    from sqlalchemy import insert, select
+
+    import db
+    from models import orm
+    from pipeline.ingest import _store, ingest
+
+    database = OUT / "bench-store.db"
+    database.unlink(missing_ok=True)
+    engine = db.make_engine(f"sqlite:///{database}")
+    db.ensure_current(engine)
+    ingest([str(path) for path in sorted(text_dir.iterdir())[:5]], engine)  # each seed once: the council
+    with engine.begin() as connection:
+        council = connection.execute(select(orm.Indicator.council_id).limit(1)).scalar_one()
+        words = " ".join(connection.execute(select(orm.Indicator.key)).scalars()).split()
+        rng = random.Random(1)
+        keys = {" ".join(rng.sample(words, rng.randint(3, 7))) + f" {n}" for n in range(extra_indicators)}
+        if keys:
+            connection.execute(insert(orm.Indicator), [{"council_id": council, "name": k, "key": k} for k in keys])
+    start = time.process_time()
+    for result in processed:
+        _store(engine, result)
+    seconds = (time.process_time() - start) / len(processed)
+    engine.dispose()
+    return seconds
 
 
 if __name__ == "__main__":
