@@ -5,7 +5,7 @@ BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 DB     ?= sqlite:///minutes.db
 
-.PHONY: help run test test-postgres lint bench clean
+.PHONY: help run test test-postgres lint bench bench-instructions clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -30,6 +30,9 @@ lint: $(STAMP)  ## ruff and mypy
 
 bench: $(STAMP)  ## ingest 2,000+ documents and PDFs; print documents/s and peak memory
 	$(BIN)/python bench/run.py
+
+bench-instructions: $(STAMP)  ## instructions per seed document for extract (valgrind): steady where times vary
+	$(BIN)/python bench/instructions.py
 
 clean:  ## remove the virtualenv, caches and the default database
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache minutes.db build *.egg-info
