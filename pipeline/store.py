@@ -14,7 +14,20 @@ from dataclasses import dataclass
 from typing import Any, Literal
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Connection, Engine, Executable, Table, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Executable,
+    Select,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from extractors.names import looks_like_name, split_title
 from models import orm
@@ -40,13 +53,17 @@ AGENDA_ITEM = orm.table(orm.AgendaItem)
 FACT_TABLES = tuple(orm.table(model) for model in orm.FACT_TABLES)  # each has the evidence columns
 
 
+def _of_council(table: Table, query: Select[Any]) -> dict[bool, Any]:
+    """``query`` over ``table`` for one council, keyed by whether the council is unknown (NULL)."""
+    return {
+        True: query.where(table.c.council_id.is_(None)),
+        False: query.where(table.c.council_id == bindparam("council_id")),
+    }
+
+
 def _by_council(table: Table, *columns: str) -> dict[bool, Any]:
     """A select of ``columns`` of ``table`` for one council, keyed by whether the council is unknown (NULL)."""
-    chosen = select(*(table.c[name] for name in columns))
-    return {
-        True: chosen.where(table.c.council_id.is_(None)),
-        False: chosen.where(table.c.council_id == bindparam("council_id")),
-    }
+    return _of_council(table, select(*(table.c[name] for name in columns)))
 
 
 COUNCIL_BY_NAME = select(COUNCIL.c.id).where(COUNCIL.c.name == bindparam("name"))
@@ -80,13 +97,9 @@ INDICATORS_AFTER = {
     key: query.where(INDICATOR.c.id > bindparam("after")).order_by(INDICATOR.c.id)
     for key, query in _by_council(INDICATOR, "key", "id").items()
 }
-INDICATORS_UP_TO = {
-    unknown: select(func.count()).select_from(INDICATOR).where(condition, INDICATOR.c.id <= bindparam("last"))
-    for unknown, condition in (
-        (True, INDICATOR.c.council_id.is_(None)),
-        (False, INDICATOR.c.council_id == bindparam("council_id")),
-    )
-}
+INDICATORS_UP_TO = _of_council(
+    INDICATOR, select(func.count()).select_from(INDICATOR).where(INDICATOR.c.id <= bindparam("last"))
+)
 INSERT_INDICATOR = insert(INDICATOR).returning(INDICATOR.c.id)
 PEOPLE_BY_KEY = {
     key: query.where(PERSON.c.name_key.in_(bindparam("keys", expanding=True)))
