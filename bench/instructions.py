@@ -23,18 +23,15 @@ VALGRIND = ("valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null")
 def work(stage: str, rounds: int) -> None:
     """What is counted: ``rounds`` times over the seeds, with the caches cleared as new documents find them."""
     sys.path.insert(0, str(ROOT))
-    from extractors.metrics import extract_metrics
-    from extractors.names import fold
-    from extractors.text import split_sentences
-    from pipeline.convert import convert
-    from pipeline.extract import extract
-    from pipeline.load import load
+    from run import forget_caches, seed_documents  # bench/run.py, beside this file
 
-    documents = [convert(load(path)) for path in sorted((ROOT / "corpus" / "lancashire").glob("*.txt"))]
+    from extractors.metrics import extract_metrics
+    from pipeline.extract import extract
+
+    documents = seed_documents()
     extract(documents[0])  # every pattern compiled before counting starts
     for _ in range(rounds):
-        fold.cache_clear()
-        split_sentences.cache_clear()
+        forget_caches()
         for document in documents:
             if stage == "metrics":
                 extract_metrics(document, ())

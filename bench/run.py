@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from models.records import Document
     from pipeline.ingest import Processed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,7 +68,8 @@ def run(label: str, *args: str) -> float:
     return cpu
 
 
-def _forget_caches() -> None:
+def forget_caches() -> None:
+    """Clear the extractors' caches, so that each round costs what new documents cost."""
     from extractors.names import fold
     from extractors.text import split_sentences
 
@@ -75,11 +77,17 @@ def _forget_caches() -> None:
     split_sentences.cache_clear()
 
 
-def main() -> None:
+def seed_documents() -> list[Document]:
+    """The seed documents, loaded and converted."""
     from pipeline.convert import convert
+    from pipeline.load import load
+
+    return [convert(load(path)) for path in sorted((ROOT / "corpus" / "lancashire").glob("*.txt"))]
+
+
+def main() -> None:
     from pipeline.extract import extract
     from pipeline.ingest import default_workers
-    from pipeline.load import load
 
     text_dir, pdf_dir = build_corpus()
     documents = len(list(text_dir.iterdir()))
@@ -114,12 +122,11 @@ def main() -> None:
             str(workers),
         )
         print(f"{'':<40} {pages / (time.perf_counter() - start):7.1f} pages/s       {pages / cpu:5.1f} per CPU-second")
-    seeds = sorted((ROOT / "corpus" / "lancashire").glob("*.txt"))
-    documents_in = [convert(load(path)) for path in seeds]
+    documents_in = seed_documents()
     start = time.process_time()
     rounds = 20  # CPU time, as above
     for _ in range(rounds):
-        _forget_caches()  # each round must cost what new documents cost
+        forget_caches()  # each round must cost what new documents cost
         for document in documents_in:
             extract(document)
     per_doc = (time.process_time() - start) / (rounds * len(documents_in))
@@ -131,7 +138,7 @@ def main() -> None:
 
     start = time.process_time()
     for _ in range(rounds):
-        _forget_caches()
+        forget_caches()
         for document in documents_in:
             extract_metrics(document, ())
     metric_rate = rounds * len(documents_in) / (time.process_time() - start)
