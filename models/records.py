@@ -10,7 +10,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-MediaType = Literal["text/plain", "text/markdown", "text/html", "application/xml", "application/pdf"]
+MediaType = Literal[
+    "text/plain",
+    "text/markdown",
+    "text/html",
+    "application/xml",
+    "application/pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+]
 BlockKind = Literal["heading", "paragraph", "list_item", "table_row"]
 DocType = Literal["minutes", "decision", "agenda_item", "report"]
 AttendanceStatus = Literal["present", "apologies", "absent", "in_attendance", "expected"]
@@ -40,12 +47,20 @@ class Block:
 
     A block made from a table row keeps the span of each of its cells, empty ones included (as
     empty spans), so that its columns line up with the header row's.
+
+    What the layout says is kept with it: ``level`` ranks headings (1 for the largest type, 0 for
+    body text), ``bold`` marks a block set wholly in bold, ``bold_lead`` one that opens with a bold
+    run-in label ("Apologies: Cllr Smith"), and ``page`` the page it starts on (1-based, 0 unknown).
     """
 
     kind: BlockKind
     start: int
     end: int
     cells: tuple[Span, ...] = ()
+    level: int = 0
+    bold: bool = False
+    bold_lead: bool = False
+    page: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,12 +111,13 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A numbered agenda item (or the whole page of a one-item document) and its text span."""
+    """An agenda item and its text span; ``level`` 2 for an item numbered inside another ('A.' under 'VII.')."""
 
     number: str | None
     title: str
     span: Span
     heading_span: Span
+    level: int = 1
 
 
 # --- extracted facts -------------------------------------------------------------------

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from models.records import Document, MediaType, RawDocument
+from pipeline.formats.docx import convert_docx
 from pipeline.formats.html import convert_html
 from pipeline.formats.moderngov import convert_moderngov_xml
 from pipeline.formats.pdf import PdfSettings, convert_pdf
@@ -24,6 +25,7 @@ def converter_for(media_type: MediaType, settings: ConvertSettings) -> Callable[
         "text/html": convert_html,
         "application/xml": convert_moderngov_xml,
         "application/pdf": lambda raw: convert_pdf(raw, settings.pdf),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": convert_docx,
     }
     return converters[media_type]
 

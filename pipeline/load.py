@@ -9,6 +9,8 @@ from pathlib import Path
 from models.records import MediaType, RawDocument
 from pipeline.errors import LoadError
 
+DOCX: MediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
 SUFFIX_TYPES: dict[str, MediaType] = {
     ".txt": "text/plain",
     ".text": "text/plain",
@@ -19,6 +21,7 @@ SUFFIX_TYPES: dict[str, MediaType] = {
     ".xhtml": "text/html",
     ".xml": "application/xml",
     ".pdf": "application/pdf",
+    ".docx": DOCX,
 }
 
 
@@ -42,6 +45,8 @@ def sniff_media_type(data: bytes) -> MediaType | None:
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"%pdf-"):
         return "application/pdf"
+    if data.startswith(b"PK\x03\x04") and b"word/" in data[:4096]:
+        return DOCX
     if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
         return "text/html"
     if head.startswith(b"<?xml"):
@@ -52,7 +57,7 @@ def sniff_media_type(data: bytes) -> MediaType | None:
 def media_type_for(path: Path, data: bytes) -> MediaType:
     sniffed = sniff_media_type(data)
     by_name = SUFFIX_TYPES.get(path.suffix.lower())
-    if sniffed == "application/pdf" or (sniffed and by_name is None):
+    if sniffed in ("application/pdf", DOCX) or (sniffed and by_name is None):
         return sniffed
     if by_name is not None:
         return by_name

@@ -60,7 +60,16 @@ class DocumentBuilder:
         self._blocks: list[Block] = []
         self._length = 0
 
-    def add(self, kind: BlockKind, text: str) -> None:
+    def add(
+        self,
+        kind: BlockKind,
+        text: str,
+        *,
+        level: int = 0,
+        bold: bool = False,
+        bold_lead: bool = False,
+        page: int = 0,
+    ) -> None:
         text = clean_inline(text)
         if not text:
             return
@@ -70,20 +79,21 @@ class DocumentBuilder:
         start = self._length
         self._parts.append(text)
         self._length += len(text)
-        self._blocks.append(Block(kind, start, self._length))
+        self._blocks.append(Block(kind, start, self._length, level=level, bold=bold, bold_lead=bold_lead, page=page))
 
-    def add_row(self, cells: Sequence[str]) -> None:
+    def add_row(self, cells: Sequence[str], *, page: int = 0, table: bool = False) -> None:
         """A table row: its non-empty cells joined by ' | ', every cell's span kept on the block.
 
-        A row with one non-empty cell reads as the line it is (a heading or a paragraph).
+        A row with one non-empty cell reads as the line it is (a heading or a paragraph), unless ``table``
+        says it belongs to a table (a name alone in the first column of an attendance table).
         """
         cleaned = [clean_inline(cell) for cell in cells]
         filled = [cell for cell in cleaned if cell]
         if not filled:
             return
         text = " | ".join(filled)
-        kind: BlockKind = "table_row" if len(filled) > 1 else line_kind(text)
-        self.add(kind, text)
+        kind: BlockKind = "table_row" if len(filled) > 1 or table else line_kind(text)
+        self.add(kind, text, page=page)
         start = self._blocks[-1].start
         spans: list[Span] = []
         at = start

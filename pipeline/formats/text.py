@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from charset_normalizer import from_bytes
@@ -10,6 +11,8 @@ from charset_normalizer import from_bytes
 from models.records import Document, RawDocument
 from pipeline.errors import ConvertError
 from pipeline.formats.builder import SENTENCE_END, DocumentBuilder, clean_inline, line_kind, strip_bullet
+from pipeline.formats.layout import PAGE_NUMBER, Line
+from pipeline.formats.layout import add_lines as add_laid_out
 
 # ModernGov printed minutes mark each agenda item with <AI1> ... </AI1>.
 _ITEM_MARKER = re.compile(r"^\s*</?AI\d+>\s*$", re.IGNORECASE)
@@ -22,6 +25,7 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+_DIGITS = re.compile(r"\d+")
 _BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|[-*+•·]\s|\d{1,3}[.)]\s|\(?[a-z]{1,3}\)\s|\|)")
 _ITEM_NUMBER = re.compile(r"^\(?\d{1,3}[.)]?$")  # '**2.**' on a line of its own
 _SCAN_NOTE = re.compile(r"^\s*\*?\s*Scanned page\b.*$", re.I)
@@ -152,11 +156,63 @@ def _is_title_line(line: str) -> bool:
     return 0 < len(words) <= 6 and not title.endswith(SENTENCE_END) and title[:1].isupper()
 
 
+CHAR_WIDTH = 6.0  # points given to one character of plain text, to lay it out like a page
+LINE_PITCH = 12.0  # points between two lines of plain text
+# a repeated line that carries a page number: 'November 5, 2024. City Council Minutes Page/1', 'Page 3 of 9'
+_PAGED = re.compile(r"\bpage\s*/?\s*\d|\b\d+\s+of\s+\d+\b", re.IGNORECASE)
+
+
+def text_lines(text: str) -> list[Line]:
+    """Plain text as laid-out lines: indentation as position, blank lines as space, form feeds as pages.
+
+    Text made from PDFs (pdftotext) keeps the PDF's lines; read as a page, the same layout rules that
+    join a PDF's lines into paragraphs join these.
+    """
+    lines: list[Line] = []
+    for page_number, page in enumerate(text.split("\f"), start=1):
+        row = 0
+        for original in page.splitlines():
+            row += 1
+            if _ITEM_MARKER.match(original) or not original.strip():
+                continue
+            expanded = original.expandtabs(8)
+            cleaned = clean_inline(expanded)
+            if not cleaned:
+                continue
+            indent = len(expanded) - len(expanded.lstrip())
+            top = row * LINE_PITCH
+            lines.append(
+                Line(
+                    cleaned,
+                    page_number,
+                    top=top - LINE_PITCH,
+                    bottom=top,
+                    x0=indent * CHAR_WIDTH,
+                    x1=(indent + len(cleaned)) * CHAR_WIDTH,
+                    size=10.0,
+                )
+            )
+    return _without_running_lines(lines)
+
+
+def _without_running_lines(lines: list[Line]) -> list[Line]:
+    """Page numbers, and lines with a page number that recur (a running footer), dropped."""
+    counts = Counter(_DIGITS.sub("#", line.text.lower()) for line in lines)
+    return [
+        line
+        for line in lines
+        if not PAGE_NUMBER.match(line.text)
+        and not (counts[_DIGITS.sub("#", line.text.lower())] >= 2 and _PAGED.search(line.text))
+    ]
+
+
 def convert_text(raw: RawDocument) -> Document:
     text = decode(raw)
     builder = DocumentBuilder()
-    markdown = raw.media_type == "text/markdown"
-    add_lines(builder, markdown_lines(text) if markdown else text.splitlines(), markdown=markdown)
+    if raw.media_type == "text/markdown":
+        add_lines(builder, markdown_lines(text), markdown=True)
+    else:
+        add_laid_out(builder, text_lines(text))
     if not len(builder):
         raise ConvertError(raw.uri, "no text")
     return builder.build(raw.uri, raw.media_type)
