@@ -138,10 +138,14 @@ def sentences(document: Document) -> Iterator[Sentence]:
 
 
 def section_at(sections: tuple[Section, ...], position: int) -> Section | None:
+    """The innermost item that holds ``position``."""
+    found = None
     for section in sections:
         if section.span[0] <= position < section.span[1]:
-            return section
-    return None
+            found = section
+        elif section.span[0] > position:
+            break
+    return found
 
 
 def item_number_at(sections: tuple[Section, ...], position: int) -> str | None:

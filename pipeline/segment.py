@@ -1,11 +1,12 @@
-"""Stage 3, segment: split a document into its numbered agenda items.
+"""Stage 3, segment: split a document into its agenda items, by the document's own numbering.
 
-Recognised headings: a number alone followed by a title ("1." / "Apologies for Absence",
-as ModernGov prints minutes), a number and title together ("4. Summary of Standards",
-"4 Summary"), a number and a title in capitals opening the item's paragraph ("38  MINUTES – Resolved
-– That ..."), minute references ("23/45 Apologies", "CAB/23/12 Budget", "Minute 12"), and the
-items a structured source states. Numbers must run in order, so numbered lists inside an
-item are not taken for items.
+No pattern per numbering scheme: every line that opens with an item number of any form is a
+candidate (:mod:`extractors.numbering`), weighed by how much it looks like a heading (layout: heading
+type, bold, capitals, a short title on its own line). The document's scheme is the run of one family of
+numbers, in document order, whose keys increase and whose members carry the most weight; a run of
+numbered lines with nothing between them is a list, not items, and counts for less. Headings numbered
+inside an item in a scheme of their own ('A.', 'B.' under 'VII.'; '5.1' under '5') are items too. A
+document that numbers nothing but opens its business with headings or bold labels is split at those.
 """
 
 from __future__ import annotations
@@ -13,126 +14,260 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.text import caps_item
+from extractors.numbering import Label, follows, opens_scheme, read_labels
+from extractors.vocabulary import words
 from models.records import Block, Document, Section
 
-_NUMBER = (
-    r"(?:[A-Z]{1,6}[/. ]?\d{1,4}[/.]\d{1,4}[a-z]?|[A-Z]{1,6}[/.]\d{1,4}|\d{1,3}/\d{1,4}|\d{1,3}(?:\.\d{1,2})?[a-z]?)"
-)
-NUMBER_ALONE = re.compile(rf"^(?:Minute\s+|Item\s+)?\(?(?P<number>{_NUMBER})[.):]?$", re.IGNORECASE)
-NUMBER_TITLE = re.compile(
-    # a second, agenda number may follow a minute number: 'C048/23      1.         APOLOGIES FOR ABSENCE.'
-    rf"^(?:Minute\s+|Item\s+)?\(?(?P<number>{_NUMBER})[.):]?\s+(?:\d{{1,3}}[.)]\s+)?(?:[-–:]\s*)?"
-    r"(?P<title>[A-Z'\"(£].*)$"
-)
-SHORT_HEADING = 120  # characters: a minute-numbered line this short is an item's heading even with a full stop
 MAX_TITLE = 200
-
-
+TITLE_WORDS = 16  # a heading's title is short; a numbered paragraph runs on
 # ModernGov prints a link's file after its title: 'Minutes pdf icon PDF 216 KB'
 FILE_NOTE = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+[\d.,]+\s*[KM]B\b\s*$", re.I)
+SENTENCE_END = (".", ";", "!", "?")
 
 
 def clean_title(title: str) -> str:
     """A heading as a title: file notes and trailing dashes removed ('MINUTES -' -> 'MINUTES')."""
-    return FILE_NOTE.sub("", title).strip(" -–:").removesuffix(".").rstrip()
+    return FILE_NOTE.sub("", title).strip(" -–:|").removesuffix(".").rstrip()
 
 
 @dataclass(frozen=True, slots=True)
-class _Heading:
-    number: str
+class Candidate:
+    """A block that opens with an item number: the number, its title and how heading-like it is."""
+
+    index: int  # the block's index
+    label: Label
     title: str
     start: int
     heading_end: int
+    weight: float
+    body: bool = False  # the block goes on past the title with the item's text
 
 
-def _in_capitals(title: str) -> bool:
-    letters = [c for c in title if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
-def _sortable(number: str) -> tuple[int, ...] | None:
-    digits = re.findall(r"\d+", number)
-    if not digits:
+def _heading_weight(block: Block, title: str) -> float:
+    """1 for a heading by layout; less for a numbered paragraph whose words run on past a title."""
+    if block.kind == "heading" or block.bold or block.level:
+        return 1.0
+    if block.kind == "table_row":
+        return 0.8
+    short = len(title.split()) <= TITLE_WORDS and not title.endswith(SENTENCE_END)
+    if short or _in_capitals(title.split(" - ")[0]):
+        return 0.8
+    if block.bold_lead:
+        return 0.7
+    return 0.25
+
+
+def _title_after(document: Document, index: int) -> tuple[str, int] | None:
+    """A number on a line of its own takes the next block as its title."""
+    if index + 1 >= len(document.blocks):
         return None
-    return tuple(int(d) for d in digits)
-
-
-def _title_block(document: Document, blocks: tuple[Block, ...], index: int) -> Block | None:
-    if index >= len(blocks):
+    following = document.blocks[index + 1]
+    text = document.block_text(following)
+    if len(text) > MAX_TITLE or read_labels(text) or text[:1].islower():
         return None
-    block = blocks[index]
-    text = document.block_text(block)
-    if len(text) > MAX_TITLE or NUMBER_ALONE.match(text):
-        return None
-    # A number alone, then its title: a heading, or a long title that is not a sentence.
-    if block.kind == "heading" or not text.rstrip().endswith((".", ":", ";")):
-        return block
-    return None
+    return text, following.end
 
 
-def _candidates(document: Document) -> list[_Heading]:
-    blocks = document.blocks
-    found: list[_Heading] = []
-    for index, block in enumerate(blocks):
+def candidates(document: Document) -> list[Candidate]:
+    found: list[Candidate] = []
+    for index, block in enumerate(document.blocks):
         text = document.block_text(block)
-        alone = NUMBER_ALONE.match(text)
-        if alone and block.kind == "heading":
-            title_block = _title_block(document, blocks, index + 1)
-            if title_block is not None:
-                title = document.block_text(title_block)
-                found.append(_Heading(alone.group("number"), title, block.start, title_block.end))
-            continue
-        if (caps := caps_item(text)) and block.kind in ("paragraph", "list_item"):
-            found.append(
-                _Heading(caps.group("number"), caps.group("title"), block.start, block.start + caps.end("title"))
-            )
-            continue
-        together = NUMBER_TITLE.match(text)
-        short_label = together is not None and text.endswith(":") and len(text.split()) <= 8  # '2. Corporate Services:'
-        # a paragraph by its full stop, but an item by its minute number or its capitals:
-        # '55/16 Clerk’s progress report on decisions taken at last meeting.', 'C051/23 4. PLANNING MATTERS.'
-        headed = (
-            together is not None
-            and len(text) <= SHORT_HEADING
-            and (
-                "/" in together.group("number")
-                or _in_capitals(together.group("title"))
-                or text.startswith(("Minute ", "MINUTE "))  # 'Minute 151:  Declarations of Interest.'
-            )
-        )
-        if together and (block.kind in ("heading", "table_row") or short_label or headed) and len(text) <= MAX_TITLE:
-            title = together.group("title").split(" | ")[0].strip()
-            found.append(_Heading(together.group("number"), title, block.start, block.end))
+        if block.kind == "table_row" and block.cells:
+            text = " ".join(document.text[s:e] for s, e in block.cells if e > s)
+        for label in read_labels(text):
+            rest = text[label.title_start :].strip()
+            heading_end = block.end
+            if not rest:
+                following = _title_after(document, index)
+                if following is None:
+                    continue
+                rest, heading_end = following
+                weight = 1.0
+            else:
+                title_end = _title_end(rest)
+                weight = _heading_weight(block, rest[:title_end])
+                if title_end < len(rest):
+                    heading_end = block.start + label.title_start + title_end
+                rest = rest[:title_end]
+            body = heading_end < block.end - 1
+            found.append(Candidate(index, label, clean_title(rest), block.start, heading_end, weight, body))
     return found
 
 
-def _in_order(headings: list[_Heading]) -> list[_Heading]:
-    """Keep the longest run of headings whose numbers increase (greedy, in document order)."""
-    kept: list[_Heading] = []
-    last: tuple[int, ...] | None = None
-    for heading in headings:
-        key = _sortable(heading.number)
-        if key is None:
+def _title_end(rest: str) -> int:
+    """Where a title ends inside a block that goes on with the item's text ('38 MINUTES – Resolved – That')."""
+    if len(rest) <= MAX_TITLE and (len(rest.split()) <= TITLE_WORDS or not rest.endswith(SENTENCE_END)):
+        return len(rest)
+    for separator in (" – ", " - ", ". ", ": "):
+        at = rest.find(separator)
+        if 0 < at <= MAX_TITLE:
+            return at
+    return min(len(rest), MAX_TITLE)
+
+
+def best_chain(found: list[Candidate], restart: tuple[int, ...] | None = None) -> list[Candidate]:
+    """The heaviest run of one family whose keys increase, in document order (a small dynamic programme
+    per family). With ``restart``, the run must open the scheme (a sub-numbering inside an item)."""
+    by_family: dict[str, list[Candidate]] = {}
+    for candidate in found:
+        by_family.setdefault(candidate.label.family, []).append(candidate)
+    best: list[Candidate] = []
+    best_score = 0.0
+    for members in by_family.values():
+        chain, score = _heaviest_run(members, restart)
+        if score > best_score or (score == best_score and chain and best and chain[0].start < best[0].start):
+            best, best_score = chain, score
+    return best
+
+
+def _heaviest_run(members: list[Candidate], restart: tuple[int, ...] | None) -> tuple[list[Candidate], float]:
+    score: list[float] = []
+    back: list[int] = []
+    for j, candidate in enumerate(members):
+        opening = restart is None or opens_scheme(candidate.label.key, restart or None)
+        score.append(candidate.weight if opening else float("-inf"))
+        back.append(-1)
+        for i in range(j):
+            if members[i].index < candidate.index and follows(members[i].label.key, candidate.label.key):
+                listed = candidate.index - members[i].index == 1 and not members[i].body
+                factor = 0.5 if listed else 1.0
+                factor += 0.01  # of two runs as heavy, the longer
+                if _step(members[i].label.key, candidate.label.key) > 1:
+                    factor *= 0.5  # a number skipped: a weaker link than the next number
+                total = score[i] + candidate.weight * factor
+                if total > score[j]:
+                    score[j], back[j] = total, i
+    if not score or max(score) <= 0:
+        return [], 0.0
+    end = max(range(len(members)), key=lambda k: (score[k], -k))
+    chain = []
+    while end >= 0:
+        chain.append(members[end])
+        end = back[end]
+    chain.reverse()
+    return chain, max(score)
+
+
+def _step(previous: tuple[int, ...], key: tuple[int, ...]) -> int:
+    for before, now in zip(previous, key, strict=True):
+        if now != before:
+            return now - before
+    return 0
+
+
+def _is_list(chain: list[Candidate], found: list[Candidate]) -> bool:
+    """Numbered lines of one family that stand one under another, with no text between: a list."""
+    indices = {c.index for c in found if c.label.family == chain[0].label.family}
+    adjacent = sum(1 for c in chain if c.index + 1 in indices or c.index - 1 in indices)
+    return adjacent * 2 > len(chain)
+
+
+def _accepted(chain: list[Candidate]) -> bool:
+    if len(chain) >= 2:
+        return sum(c.weight for c in chain) >= 1.2
+    return len(chain) == 1 and chain[0].weight >= 1.0 and opens_scheme(chain[0].label.key)
+
+
+def _sub_items(found: list[Candidate], top: list[Candidate], end: int) -> list[Candidate]:
+    """Headings numbered in a scheme of their own inside each item ('A.', 'B.' under 'VII.')."""
+    used = {id(c) for c in top}
+    subs: list[Candidate] = []
+    bounds = [c.start for c in top] + [end]
+    families_of_top = {c.label.family for c in top}
+    for parent, (start, stop) in zip(top, zip(bounds, bounds[1:], strict=False), strict=False):
+        inside = [
+            c
+            for c in found
+            if start < c.start < stop and id(c) not in used and c.weight >= 1.0 and c.label.family not in families_of_top
+        ]
+        while inside:
+            chain = best_chain(inside, restart=parent.label.key)
+            if not chain or not _is_list(chain, inside):
+                break
+            family = chain[0].label.family
+            inside = [c for c in inside if c.label.family != family]
+        else:
+            chain = []
+        if chain and (len(chain) >= 2 or opens_scheme(chain[0].label.key, parent.label.key)):
+            subs.extend(chain)
+    return subs
+
+
+def _label_headings(document: Document) -> list[Candidate]:
+    """Unnumbered items: headings set apart by layout, or bold/capitals run-in labels ('Flooding: ...')."""
+    skip = {word.lower() for word in words("attendance", "label_only")}
+    found = []
+    for index, block in enumerate(document.blocks):
+        text = document.block_text(block)
+        label = _run_in_label(text)
+        if block.kind == "heading" and (block.bold or block.level) and len(text) <= MAX_TITLE:
+            title, end = text, block.end
+        elif label and (block.bold_lead or _in_capitals(label)):
+            title, end = label, block.start + len(label)
+        else:
             continue
-        if last is None or key > last:
-            kept.append(heading)
-            last = key
-    return kept if len(kept) >= 2 or (kept and kept[0].number in {"1", "1."}) else []
+        if title.rstrip(": ").lower() in skip:
+            continue
+        empty = Label("", "", (), 0, False)
+        found.append(Candidate(index, empty, clean_title(title), block.start, end, 1.0))
+    return found
+
+
+RUN_IN = re.compile(r"^(?P<label>[A-Z][\w'’&/,-]*(?:\s+[\w'’&/,-]+){0,7})\s*:\s+\S")
+
+
+def _run_in_label(text: str) -> str | None:
+    match = RUN_IN.match(text)
+    return match.group("label") if match else None
+
+
+def _unnumbered(document: Document) -> list[Candidate]:
+    found = _label_headings(document)
+    if len(found) < 3:
+        return []
+    # the title lines at the top are the document's heading, not its items
+    first_body = next(
+        (b.start for b in document.blocks if b.kind == "paragraph" and len(document.block_text(b).split()) >= 8),
+        0,
+    )
+    return [c for c in found if c.start >= first_body or c.index > 3]
 
 
 def segment(document: Document) -> tuple[Section, ...]:
-    """The document's numbered items in order, each spanning up to the next."""
-    headings = _in_order(_candidates(document))
+    """The document's items in order, each spanning up to the next item of its level or above."""
+    if document.facts.items and not document.blocks:
+        return ()
+    found = candidates(document)
+    top = best_chain(found)
+    if not _accepted(top):
+        top = []
+    subs = _sub_items(found, top, len(document.text)) if top else []
+    if not top:
+        unnumbered = _unnumbered(document)
+        return _sections(document, [(c, 1) for c in unnumbered], number=False)
+    return _sections(document, sorted([(c, 1) for c in top] + [(c, 2) for c in subs], key=lambda x: x[0].start))
+
+
+def _sections(document: Document, ordered: list[tuple[Candidate, int]], number: bool = True) -> tuple[Section, ...]:
     sections = []
-    for index, heading in enumerate(headings):
-        end = headings[index + 1].start if index + 1 < len(headings) else len(document.text)
+    for position, (candidate, level) in enumerate(ordered):
+        end = len(document.text)
+        for following, following_level in ordered[position + 1 :]:
+            if following_level <= level:
+                end = following.start
+                break
         sections.append(
             Section(
-                number=heading.number.rstrip("."),
-                title=clean_title(heading.title),
-                span=(heading.start, end),
-                heading_span=(heading.start, heading.heading_end),
+                number=candidate.label.text.rstrip(".") if number else None,
+                title=candidate.title,
+                span=(candidate.start, end),
+                heading_span=(candidate.start, candidate.heading_end),
+                level=level,
             )
         )
     return tuple(sections)
