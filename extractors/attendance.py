@@ -1,484 +1,528 @@
-"""Attendance: present, apologies, absent, in attendance, substitutes, and who chaired."""
+"""Attendance: who was present, sent apologies, was absent or in attendance, and who chaired.
+
+Three general readers, whatever the country:
+
+- **lists under a heading**: any present-type heading of the vocabulary (``vocabulary/attendance.toml``:
+  present, roll call, apologies, absent, in attendance, staff, others, leave of absence ...) opens a list
+  that runs on its own line or on the lines below it, until a line that is no list of names. A table
+  whose header row holds such headings gives each column its status.
+- **sentences**: "Apologies for absence were received from ...", "with Wray, Thornton and Ensign present",
+  "Board members present were ...", "... was absent".
+- **the chair**: "(Chair)" in a list, "in the Chair", "chaired by", "called the meeting to order".
+
+A list is split at commas, semicolons, "and", "&" and line ends; each piece is a name with its titles
+(``vocabulary/titles.toml``) and roles taken off and kept as its role ("Cr Jane Doe" is Jane Doe, role
+Cr; "Randy Marx Board President"; "Sara Strickler, President"; "Director of Finance (Mr. T. Gilligan)").
+"""
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import replace
-from typing import NamedTuple
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
-from extractors.names import (
-    CHAIR_MARK,
-    HONORIFICS,
-    PERSON_NAME,
-    ROLE_BEFORE_NAME,
-    ROLE_HINT,
-    ROLE_WORDS,
-    looks_like_name,
-    role_from_title,
-    same_person,
-    split_chair,
-    split_title,
-)
-from extractors.text import split_sentences
-from models.records import AttendanceStatus, Attendee, Document, Evidence, Section
+from extractors.names import ROLE_HINT, is_person_name, same_person, split_titles
+from extractors.vocabulary import load, words
+from models.records import AttendanceStatus, Attendee, Block, Document, Evidence, Section
 
 NAME = "attendance"
-VERSION = "1"
+VERSION = "2"
 
-# Headings that open an attendance list, with the status of the names that follow.
-LIST_HEADINGS: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
-    (
-        re.compile(r"^(?:Also\s+)?(?:(?:Officers?|Officials?)\s+)?in\s+attendance(?:\s+were)?\s*:?", re.I),
-        "in_attendance",
-    ),
-    (re.compile(r"^(?:Also\s+present|Officers(?:\s+present)?|Officers\s+attending)\s*:?", re.I), "in_attendance"),
-    (
-        # 'Apologies:', or a heading alone: 'C048/23 1. APOLOGIES FOR ABSENCE.', '- APOLOGIES FOR ABSENCE'
-        re.compile(r"^Apologies(?:\s+for\s+absence)?(?:\s+were\s+received\s+from)?(?:\s*:|\.?$)", re.I),
-        "apologies",
-    ),
-    (
-        re.compile(r"^(?:Absent|Not\s+present|Non[- ]attendance|(?:Councillors|Members)\s+not\s+present)\s*:?", re.I),
-        "absent",
-    ),
-    (
-        re.compile(
-            r"^(?:Present(?:\s+in\s+the\s+Chair)?|Attendees|Attended\s+by|Members\s+present|Councillors\s+present|"
-            r"Those\s+(?:attending|present)|Attending)\b"
-            r"\s*:?",
-            re.I,
-        ),
-        "present",
-    ),
-)
-_GROUP = (
-    r"(?:(?:County|Borough|City|District|Town|Parish)\s+)?(?:Councillors?|Members|(?:Statutory\s+)?Co-opted\s+Members?|"
-    r"Independent\s+Members?|Officers|Cllrs?)"
-)
-ROLE_LINE = re.compile(rf"^{_GROUP}\s*:?$", re.I)
-# 'Statutory Co-opted Members: Mr N Craven and Mrs A Dunkerley (Parent Governor Representative) and ...'
-GROUP_THEN_NAMES = re.compile(rf"^(?P<group>{_GROUP})\s*:\s*(?P<names>\S.*)$", re.I)
-# "Apologies for absence were (also) received from", "An apology ... was received from", "There were apologies
-# for absence from": the names run to the end of the sentence, a "who" clause or "; and for lateness".
-APOLOGIES_SENTENCE = re.compile(
-    r"(?=[AaTt])(?i:\b(?:an\s+)?apolog(?:y|ies)(?:\s+for\s+(?:absence|their\s+absence))?\s+(?:were|was|had\s+been)\s+"
-    r"(?:also\s+)?(?:received|submitted|given|tendered|reported|noted|accepted|intimated)\s+(?:on\s+behalf\s+of|from)"
-    r"|\bthere\s+were\s+(?:also\s+)?apologies(?:\s+for\s+absence)?\s+(?:received\s+)?from"
-    r"|^apologies(?:\s+for\s+absence)?\s+from"
-    r"|\bthe\s+apologies\s+of)"  # 'the apologies of Councillors Guest, and White were noted'
-    r"\s+(?P<names>[^\n]+?)(?=(?<![A-Z])(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)\.(?:\s|$)|;\s+and\s+for\b|,?\s+who\b"
-    r"|,\s+(?:both|each)\b|\s+were\s+(?:delayed|late)\b|\s+(?:were|was)\s+(?:noted|received|accepted)\b|$)",
-    re.M,
-)
-SUBSTITUTE_SENTENCE = re.compile(
-    r"^(?P<names>(?:Councillors?|Cllrs?\.?)\s+[^\n]+?)\s+(?:attended|was\s+present|were\s+present)\s+as\s+"
-    r"(?:a\s+|the\s+)?substitutes?\s+for\b",
-    re.M,
-)
-# 'Councillor G Carpenter (in the Chair); Councillors Hanton, Bensley, ...': a members' list with no heading.
-MEMBERS_LINE = re.compile(r"^(?:(?:County|Borough|City|District|Town)\s+)?(?:Councillors?|Cllrs?\.?)\s+[A-Z]")
-CHAIR_PHRASE = re.compile(r" (?:(?:took|was in|presided in|occupied) the Chair|\(?in the Chair\)?)")
-NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’-]* ){0,4}[A-Z][\w'’-]+$")
-SUBSTITUTE = re.compile(r"\s*\((?:as\s+)?(?:substitute[ds]?|sub)\s+(?:for|by)?\s*(?P<for>[^)]*)\)", re.I)
-CHAIR_HEADING = re.compile(r"^Present\s+in\s+the\s+Chair\b", re.I)
-ROLE_THEN_NAME = re.compile(r"(?:^|(?<=\))\s*,?\s*(?:and\s+)?)(?P<role>[A-Z][^()]{2,120}?)\s*\((?P<name>[^()]{2,60})\)")
-GROUP_TITLE = re.compile(r"^(?:\w+\s+)?(?:Councillors|Cllrs|Aldermen)\b")  # one title for a whole list
-CHAIR_POST = re.compile(r"chair(?:man|woman|person)?", re.I)  # not Vice-Chair
-CHAIRED_AFTER_COMMA = re.compile(rf",\s*{CHAIR_POST.pattern}\b", re.I)
-ROLE_ONLY = re.compile(r"^(?:Vice[- ])?(?:Chair(?:man|woman|person)?|Clerk|Parish\s+Clerk|Treasurer|Secretary)$", re.I)
-# a double-barrelled surname written with a spaced dash, at the end of a list's piece
-SPACED_HYPHEN = re.compile(rf"(?<=[a-z])\s+[–-]\s+(?=(?!(?:{'|'.join(ROLE_WORDS)})\b)[A-Z][a-z'’]+$)")
-# a line of posts with no names: 'Director of Development & Infrastructure, Director of Finance' (Highland)
-POSTS_ONLY = re.compile(
-    r"^(?:Depute\s+|Deputy\s+|Assistant\s+|Interim\s+)?(?:Chief\s+Executive|Director|Head|Monitoring\s+Officer|"
-    r"Solicitor|Clerk)\b(?!.*\b(?:Mrs|Mr|Ms|Miss|Dr|Cllr|Councillor)\b)(?!.*\()"
-)
-ALSO_PRESENT = re.compile(r"^(?P<names>.+?)\s+(?:were|was)\s+(?:also\s+)?(?:present|in\s+attendance)\.?$")
-REASON_TAIL = re.compile(r"\s+(?:due\s+to|because\s+of|owing\s+to)\b.*$", re.I)
-# a post before a titled name: 'The Vice Chairman Cllr. Mrs E Milner', 'The Acting Clerk Mrs C Mason'
-POST_THEN_TITLED = re.compile(
-    r"^(?:The\s+)?(?P<post>(?:(?:Vice|Deputy|Acting|Assistant|Town|Parish|Interim)\s+)*(?:Chair(?:man|woman|person)?|"
-    r"Mayor|Clerk|Treasurer|Secretary))\s+(?P<rest>(?:Cllr\.?|Councillor|Mrs|Mr|Ms|Miss|Dr)\.?\s.+)$"
-)
-GROUP_DASH = re.compile(r"^(?:Councillors|Cllrs)\s*[–:-]\s*")
-PARENTHESES = re.compile(r"\s*\((?P<inside>[^()]*)\)")
-POST_NOMINALS = re.compile(r"(?:\s+(?:MBE|OBE|CBE|KBE|DBE|AM|MP|MEP|MS|MSP|JP|DL|KC|QC|BEM))+$")
-# names in a list: commas, 'and', or a bracket closing before the next name ('Cafferty (Chair) Appich (...)')
-SPLIT = re.compile(
-    r"\s*(?:,|;|\band\b|&|\|)\s*|(?<=\))\s+(?=[A-Z])"
-    # or only the next title: 'Cllr A Brooker Cllr C Evans Cllr Mrs S Murray County Cllr A Tudor' (from a PDF)
-    # (not inside 'County Councillor', nor after a post: 'The Vice Chairman Cllr. Mrs E Milner')
-    r"|(?<=[a-z'’])(?<!County)(?<!Borough)(?<!Town)(?<!Chairman)(?<!Chairwoman)(?<!Chair)(?<!Mayor)(?<!Clerk)"
-    r"\s+(?=(?:County\s+|Borough\s+|Town\s+)?(?:Cllrs?|Councillor|Rev|Revd)\.?\s+(?:(?:Mrs|Mr|Ms|Dr|Fr)\.?\s+)?[A-Z])"
-)
-# what may stand before a heading: a bullet, a minute number, or two ('C048/23      1.         APOLOGIES')
-MINUTE_NUMBER = re.compile(
-    r"^(?:[-•·]\s+)?(?:(?:\d{1,4}(?:[./]\d{1,4})?[.)]?|[A-Z]{1,4}\s?\d{1,4}[./]\d{1,4})\s+){0,2}(?=[A-Z])"
-)
-LATE_LIST_LIMIT = 8000  # characters
-STOP_AT = re.compile(
-    r"^(?:\d{1,3}[.)]?|[A-Z]{1,4}\s?\d{1,4}/\d{1,4}\b|Item\b|Minutes?\b|Declarations?\b|Agenda\b|"
-    r"Apologies\s+for\s+absence$"
-    # a sentence ends the list: 'The panel met at Pittwood House, Scunthorpe.', 'Mr B Lobban in the Chair'
-    r"|(?:The|This|It)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:met|was|were|had|has|is|are)\b|.{3,60}\bin\s+the\s+chair\.?$)",
-    re.I,
-)
+SCAN_LIMIT = 15_000  # characters: attendance stands at the head of minutes (or in their first items)
+STATUSES: tuple[AttendanceStatus, ...] = ("in_attendance", "apologies", "absent", "present")
 
 
-TITLED_NAME_THEN_ROLE = re.compile(
-    rf"^(?P<name>(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+{PERSON_NAME})\s+"
-    r"(?P<role>(?:Clerk|Assistant|Senior|Principal|Deputy|Chief|Head|Director|Manager|Officer|Interim|Acting|Lead|Admin|"
-    r"Administrator|Finance|Parish\s+Clerk|"
-    r"Responsible\s+Financial\s+Officer)\b.*)$"
+@dataclass(frozen=True, slots=True)
+class Opener:
+    status: AttendanceStatus
+    start: int  # where the heading starts in the text searched
+    end: int  # where its names may start
+    post: str | None = None  # a heading that is a post ('Clerk:') gives it to the names under it
+
+
+@functools.cache
+def _heading_pattern() -> re.Pattern[str]:
+    """Every heading of the vocabulary, longest first, as one alternation with a group per status."""
+    groups = []
+    headings = load("attendance")["headings"]
+    for status in STATUSES:
+        phrases = sorted({p for group in headings[status].values() for p in group}, key=len, reverse=True)
+        alternation = "|".join(re.escape(p).replace(r"\ ", r"[\s-]+") for p in phrases)
+        groups.append(f"(?P<{status}>{alternation})")
+    return re.compile(r"(?:" + "|".join(groups) + r")", re.IGNORECASE)
+
+
+# what may stand before a heading: a bullet, an item number or two ('C048/23 1. APOLOGIES', '1. ROLL CALL -')
+LEADER = re.compile(
+    r"^(?:[-•·o*]\s+|[\uf0b7\uf0a7\uf076]\s*)?(?:(?:\(?\d{1,4}(?:[./-]\d{1,4})*[.)]?|[A-Z]{1,4}\s?\d{1,4}[./]\d{1,4}|[A-Z][.)])\s+){0,2}"
 )
+# what closes a heading: a colon or dash, or the end of the line
+HEADING_CLOSE = re.compile(r"\s*(?:[:–—-]+|\.(?=\s*$))\s*|\s*$")
+# a heading that may run straight into its names without a colon ('Present Margaret Carey', 'PRESENT Councillors')
+BARE_HEADINGS = frozenset({"present", "apologies", "absent", "in attendance", "also present", "roll call"})
 
 
-def _split_list(text: str) -> list[tuple[str, int]]:
-    """Pieces of a names list with their offsets; commas inside brackets do not split ('(Solicitor, Nplaw)')."""
-    masked = re.sub(r"\([^()]*\)", lambda m: "(" + "_" * (len(m.group(0)) - 2) + ")", text)
-    pieces = []
-    start = 0
-    for separator in SPLIT.finditer(masked):
-        pieces.append((text[start : separator.start()], start))
-        start = separator.end()
+def _opener_at(text: str) -> Opener | None:
+    """A heading opening ``text`` (after a bullet or item number), with its status."""
+    lead = LEADER.match(text)
+    at = lead.end() if lead else 0
+    match = _heading_pattern().match(text, at)
+    if not match:
+        return None
+    status = next(s for s in STATUSES if match.group(s))
+    heading = " ".join(match.group(0).lower().split())
+    closed = HEADING_CLOSE.match(text, match.end())
+    post = match.group(0).strip() if ROLE_HINT.fullmatch(match.group(0).strip().rstrip("s")) else None
+    if closed and (closed.group(0).strip() or closed.end() == len(text)):
+        return Opener(status, match.start(), closed.end(), post)
+    if heading in BARE_HEADINGS and text[match.end() : match.end() + 1] == " ":
+        rest = text[match.end() :].lstrip()
+        if rest[:1].isupper() and not _is_sentence(rest):
+            return Opener(status, match.start(), len(text) - len(rest))
+    return None
+
+
+@functools.cache
+def _embedded_pattern() -> re.Pattern[str]:
+    """A heading inside a line, after names: '... Reynolds, Coolidge Absent: None'."""
+    return re.compile(rf"(?<=[\w.)])\s+(?P<heading>{_heading_pattern().pattern})\s*:")
+
+
+def _split_embedded(text: str) -> list[tuple[str, int]]:
+    """A line cut where another heading starts inside it ('... Tiernan Apologies: None Officials Present:')."""
+    pieces, start = [], 0
+    for match in _embedded_pattern().finditer(text):
+        at = match.start("heading")
+        if at > start:
+            pieces.append((text[start:at], start))
+            start = at
     pieces.append((text[start:], start))
-    return pieces
+    return [(piece.rstrip(), at) for piece, at in pieces if piece.strip()]
 
 
-class Listed(NamedTuple):
-    """A name in a list, with its title or role, whether it chaired, and where it stands in the list's text."""
+@functools.cache
+def _empty_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in words("attendance", "empty"))
 
+
+VERBS = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|said|called|reported|noted|agreed|asked|met|held|can|may|"
+    r"discussed|stated|presented|explained|participate|attend|attended|thanked|welcomed)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_sentence(text: str) -> bool:
+    """Prose rather than a list: a verb among many small words."""
+    words_ = text.split()
+    lower = sum(1 for w in words_ if w[:1].islower())
+    return bool(VERBS.search(text)) and lower >= 3 and lower * 2 > len(words_) * 0.6
+
+
+# --- one piece of a list ------------------------------------------------------------------------------
+
+CHAIR_MARK = re.compile(
+    r"\s*[(\[](?P<mark>(?:Vice[- ]|Deputy\s+)?Chair(?:man|woman|person)?|In\s+the\s+Chair|Presiding|Mayor)[)\]]"
+    r"|,?\s+(?P<trailing>in\s+the\s+chair|presiding)\b",
+    re.IGNORECASE,
+)
+BRACKETS = re.compile(r"\s*\((?P<inside>[^()]*)\)")
+COUNT_TAIL = re.compile(r"\s*[–-]\s*\d{1,2}\.?$|\s*\(\d{1,2}\)\.?$")
+INITIALS_TAIL = re.compile(r"\s+(?P<initials>[A-Z][A-Za-z]{1,3})$")
+LEADING_JUNK = re.compile(r"^(?:and|from|by|also|with|[-•·o*])\s+", re.IGNORECASE)
+NOTE_TAIL = re.compile(
+    r"\s+(?:e[-’']?mail|tel\b|telephone|phone|mobile|arrived|left|joined|departed|attended|via|by\s+(?:phone|video|zoom|teams)|remotely|virtually|online|"
+    r"\(?(?:remote|virtual)|due\s+to|because|owing\s+to|who\s|for\s+item|from\s+item|until|at\s+\d|late\b)"
+    r".*$",
+    re.IGNORECASE,
+)
+ROLE_THEN_BRACKETED_NAME = re.compile(r"^(?P<role>[A-Z][^()]{2,120}?)\s*\((?P<name>[^()]{2,60})\)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    text: str
+    start: int
+
+
+SEPARATORS = re.compile(r"\s*(?:[,;|\n]|\band\b|&|\s{3,}|\t|(?<=[a-z]{2})\.\s+(?=[A-Z]))\s*")
+# officials listed by post with the name in brackets: 'Director, Customer Services (Ms. J. Cotter Coughlan), ...'
+POST_THEN_NAME = re.compile(r"(?<=\))\s*[,;]\s*(?:and\s+)?")
+
+
+def _pieces(text: str) -> list[Piece]:
+    """A list split at commas, semicolons, 'and', '&', '|', full stops and line ends; brackets are never
+    split. A list of posts each followed by a bracketed name is split after each bracket only."""
+    masked = re.sub(r"\([^()]*\)", lambda m: "(" + "_" * (len(m.group(0)) - 2) + ")", text)
+    bracketed = [m for m in BRACKETS.finditer(text) if _is_bracketed_name(m.group("inside"))]
+    separators = POST_THEN_NAME if len(bracketed) >= 2 and masked.rstrip(" .;,").endswith(")") else SEPARATORS
+    pieces, start = [], 0
+    for separator in separators.finditer(masked):
+        pieces.append(Piece(text[start : separator.start()], start))
+        start = separator.end()
+    pieces.append(Piece(text[start:], start))
+    return [q for p in pieces if p.text.strip() for q in _split_at_initials(p)]
+
+
+def _is_bracketed_name(inside: str) -> bool:
+    titled = split_titles(inside.strip(" ."))
+    return bool(titled.office or titled.honorific) and is_person_name(titled.name)
+
+
+INITIALS_TOKEN = re.compile(r"(?<=[a-z)])\s+(?P<initials>[A-Z][A-Za-z]{1,3})(?:\s+|$)(?=[A-Z]|$)")
+
+
+def _split_at_initials(piece: Piece) -> list[Piece]:
+    """'Margaret Carey MCa Kenny Combe KC': members listed each with the initials the minutes use for them."""
+    parts, start = [], 0
+    for match in INITIALS_TOKEN.finditer(piece.text):
+        head = piece.text[start : match.start()]
+        if _initials_fit(head, match.group("initials")):
+            parts.append(Piece(head, piece.start + start))
+            start = match.end()
+    if not parts:
+        return [piece]
+    tail = piece.text[start:]
+    if tail.strip():
+        parts.append(Piece(tail, piece.start + start))
+    return parts
+
+
+def _initials_fit(name: str, initials: str) -> bool:
+    letters = [w[0] for w in re.sub(r"\([^)]*\)", " ", name).replace("-", " ").split() if w[:1].isupper()]
+    return bool(letters) and initials[0] == letters[0] and sum(c.isupper() for c in initials) >= 2
+
+
+def _is_role_only(text: str) -> bool:
+    """'President', 'City Clerk', 'Cabinet Member for Integrated Children's Services', 'Visitor': a post
+    with no name in it (not 'Randy Marx Board President', nor 'City Manager John Doe')."""
+    stripped = text.strip(" .")
+    if not stripped or not ROLE_HINT.search(stripped) and stripped.lower() not in _extra_roles():
+        return False
+    titled = split_titles(stripped)
+    if titled.office and is_person_name(titled.name):
+        return False
+    words_ = stripped.split()
+    return _trailing_role(words_) is None and _leading_role(words_) is None
+
+
+def _leading_role(words_: list[str]) -> int | None:
+    """Where a name written after a post starts ('Chief Superintendent David Sheahan', 'City Manager John Doe')."""
+    for k in range(1, len(words_) - 1):
+        head, rest = " ".join(words_[:k]), " ".join(words_[k:])
+        if ROLE_HINT.search(words_[k - 1]) and words_[k][:1].isupper() and len(words_) - k >= 2 and is_person_name(rest):
+            return k
+    return None
+
+
+@functools.cache
+def _extra_roles() -> frozenset[str]:
+    return frozenset(
+        {"visitor", "guest", "resident", "chairman", "chair", "mayor", "speaker", "treasurer", "secretary", "clerk"}
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
     name: str
-    title: str | None
+    role: str | None
     chair: bool
     start: int
     end: int
 
 
+ROLE_JOINERS = frozenset({"of", "for", "and", "the", "&", "to", "on", "in"})
+
+
+def _trailing_role(words_: list[str]) -> int | None:
+    """Where a role written after a name without a comma starts ('Randy Marx Board President', 'Tom R. Gray
+    General Manager'): a name of two or three words (not ending in an initial) is preferred to one word."""
+    fits = []
+    for k in range(1, len(words_)):
+        tail = words_[k:]
+        name = " ".join(words_[:k])
+        if not (tail[0][:1].isupper() and ROLE_HINT.search(" ".join(tail)) and is_person_name(name)):
+            continue
+        if not all(w[:1].isupper() or w.lower() in ROLE_JOINERS for w in tail):
+            continue
+        initial_last = len(words_[k - 1].strip(".")) == 1
+        fits.append((2 <= k <= 3 and not initial_last, -abs(k - 2), k))
+    return max(fits)[2] if fits else None
+
+
+def _drop_initials(name: str) -> str:
+    """'Margaret Carey MCa', 'Kenny Combe KC': the initials the minutes use for the member, after the name."""
+    match = INITIALS_TAIL.search(name)
+    if match and _initials_fit(name[: match.start()], match.group("initials")):
+        return name[: match.start()]
+    return name
+
+
+def _read_piece(piece: Piece) -> tuple[Listed | None, str | None, bool]:
+    """A piece as a person (name, role, chair and where the name stands), or the role of the person before
+    it, and whether its title holds for the pieces that follow ('Councillors Keller')."""
+    raw = piece.text
+    text = LEADING_JUNK.sub("", raw.strip(" .:;"))
+    chair = False
+    for mark in CHAIR_MARK.finditer(text):
+        label = (mark.group("mark") or mark.group("trailing") or "").lower()
+        chair = chair or not label.startswith(("vice", "deputy"))
+    text = CHAIR_MARK.sub("", text)
+    text = COUNT_TAIL.sub("", text)
+    role = None
+    bracketed = ROLE_THEN_BRACKETED_NAME.match(text)
+    if bracketed and ROLE_HINT.search(bracketed.group("role")):  # 'Director of Finance (Mr. T. Gilligan)'
+        inner = split_titles(bracketed.group("name").strip(" ."))
+        if is_person_name(inner.name):
+            return _listed(raw, piece.start, inner.name, bracketed.group("role").strip(" ,"), chair), None, False
+    for bracket in BRACKETS.finditer(text):
+        inside = bracket.group("inside").strip()
+        if role is None and not re.fullmatch(r"[A-Z]\.?", inside) and not inside[:1].isdigit():
+            role = inside  # a post or the body someone comes from: '(Director of Service)', '(SBC)'
+    # a bracketed initial tells two members of one surname apart: 'Collins (J)' is kept whole
+    text = BRACKETS.sub(lambda m: m.group(0) if re.fullmatch(r"[A-Z]\.?", m.group("inside").strip()) else " ", text)
+    text = " ".join(text.split()).strip(" ,.")
+    text = NOTE_TAIL.sub("", text).strip(" ,.")
+    if not text or text.lower() in _empty_words():
+        return None, None, False
+    if _is_role_only(text):
+        return None, text, False
+    titled = split_titles(text)
+    name, office = titled.name, titled.office
+    name = _drop_initials(name)
+    words_ = name.split()
+    if not is_person_name(name):
+        cut, lead = _trailing_role(words_), _leading_role(words_)
+        if lead is not None and (cut is None or cut < 2):
+            role, name = role or " ".join(words_[:lead]), " ".join(words_[lead:])
+        elif cut is not None:
+            role, name = role or " ".join(words_[cut:]), " ".join(words_[:cut])
+    if not is_person_name(re.sub(r"\s*\([A-Z]\.?\)", "", name)):
+        return None, None, titled.plural
+    if office and office.lower() in ("chairman", "chair", "chairwoman", "chairperson"):
+        chair = True
+    return _listed(raw, piece.start, name, role or office or titled.honorific, chair), None, titled.plural
+
+
+def _listed(raw: str, offset: int, name: str, role: str | None, chair: bool) -> Listed:
+    start, end = _locate(raw, name)
+    return Listed(name, role, chair, offset + start, offset + end)
+
+
 def _locate(raw: str, name: str) -> tuple[int, int]:
-    """Where ``name`` is written in ``raw``: from its first word to its last ('Morris – Twiddy' for
-    'Morris-Twiddy'), not inside a title ('Cllr. Mrs C Silvester' -> 'C Silvester')."""
-    if (exact := re.search(rf"(?<![\w.]){re.escape(name)}(?![\w])", raw)) is not None:
-        return exact.start(), exact.end()
-    words = re.split(r"[\s-]+", name)
-    first = re.search(rf"(?<![\w.]){re.escape(words[0])}", raw)
-    if first is None:
-        return 0, len(raw)
-    last = raw.rfind(words[-1], first.start())
-    return first.start(), (last + len(words[-1]) if last >= 0 else first.end())
+    exact = raw.find(name)
+    if exact >= 0:
+        return exact, exact + len(name)
+    first = raw.find(name.split()[0])
+    last_word = name.split()[-1]
+    last = raw.rfind(last_word)
+    if first >= 0 and last >= first:
+        return first, last + len(last_word)
+    return 0, len(raw.rstrip())
 
 
-def _names_in(text: str) -> list[Listed]:
-    """Names in a list: name, title or bracketed role, chair, and the name's place within ``text``.
-
-    A title written once for the list ('Councillors Hanton, Bensley and Bird') applies to every name.
-    """
-    found = []
-    text = SUBSTITUTE.sub(lambda m: " " * len(m.group(0)), text)
-    group_title: str | None = None
-    if dashed := GROUP_DASH.match(text):  # 'Councillors – Keith Austin(Chair), Joyce Austin, ...'
-        group_title = "Councillor"
-        text = " " * dashed.end() + text[dashed.end() :]
-    for raw, offset in _split_list(text):
-        piece, chair = split_chair(raw.strip(" .:"))
-        piece = SPACED_HYPHEN.sub("-", piece)  # 'Cllr Wendy Morris – Twiddy' is Morris-Twiddy
-        piece = REASON_TAIL.sub("", piece)  # 'Cllr. N Vant due to business commitments'
-        post = None
-        # 'The Vice Chairman Cllr. Mrs E Milner', 'The Acting Clerk Mrs C Mason'
-        if held_post := POST_THEN_TITLED.match(piece):
-            post, piece = held_post.group("post"), held_post.group("rest")
-            chair = chair or bool(CHAIR_POST.fullmatch(post))
-        role = None
-        for bracket in PARENTHESES.finditer(piece):
-            if role is None and ROLE_HINT.search(bracket.group("inside")):
-                role = bracket.group("inside").strip()
-        piece = PARENTHESES.sub(" ", piece).strip()
-        piece = re.sub(r"^(?:from|and)\s+", "", piece)
-        if role is None and (titled := TITLED_NAME_THEN_ROLE.match(piece)):
-            piece, role = titled.group("name"), titled.group("role")  # 'Mr D L Nicholson Deputy Parish Clerk'
-        name, title = split_title(piece)
-        name = POST_NOMINALS.sub("", name).strip(" ,")
-        if not title and (held := ROLE_BEFORE_NAME.match(name)):
-            role, name = role or held.group("role"), held.group("name")  # 'Tenant Representative Lulu Agate'
-        title = role_from_title(title)
-        if GROUP_TITLE.search(piece):
-            group_title = title
-        elif title and not HONORIFICS.fullmatch(title):
-            group_title = None
-        elif group_title:
-            title = group_title  # 'Councillors Mrs. P. Drake, ... Ms. S. Sivagnanam and S.T. Wiliam'
-        if looks_like_name(name):
-            start, end = _locate(raw, name)
-            found.append(Listed(name, role or post or title or group_title, chair, offset + start, offset + end))
-        elif found and ROLE_ONLY.match(piece):  # 'Cllr S. Hinson, Chairman': the post of the name before
-            found[-1] = found[-1]._replace(title=piece, chair=found[-1].chair or bool(CHAIR_POST.fullmatch(piece)))
+def read_names(text: str, offset: int = 0, group_role: str | None = None) -> list[Listed]:
+    """The people of a list, each with its role; a plural title ('Councillors', 'Board Members') holds for
+    the names after it until another title; a post after a name is its role ('Sara Strickler, President')."""
+    found: list[Listed] = []
+    held = group_role
+    for piece in _pieces(text):
+        listed, role_only, plural = _read_piece(piece)
+        if role_only is not None:
+            if found and (found[-1].role is None or found[-1].role in _honorifics()) and piece.start - found[-1].end < 6:
+                found[-1] = replace(found[-1], role=role_only.strip(" ."))
+            continue
+        if listed is None:
+            continue
+        titled = split_titles(piece.text.strip(" .:;"))
+        if plural and titled.office:
+            held = titled.office
+        elif titled.office:
+            held = None
+        role = listed.role
+        if role is None or (role in _honorifics() and held):
+            role = held or role
+        found.append(replace(listed, role=role, start=offset + listed.start, end=offset + listed.end))
     return found
 
 
-def _is_names_list(line: str) -> bool:
-    """A long line that is still a list of names (with bracketed roles), not narrative."""
-    if _roles_then_names(line):
+@functools.cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(words("titles", "honorifics"))
+
+
+def _names_list_share(text: str) -> float:
+    pieces = _pieces(text)
+    if not pieces:
+        return 0.0
+    good = sum(1 for piece in pieces if _read_piece(piece)[0] is not None or _read_piece(piece)[1] is not None)
+    return good / len(pieces)
+
+
+def is_names_list(text: str) -> bool:
+    if text.strip(" .").lower() in _empty_words():
         return True
-    names = _names_in(line)
-    return len(names) >= 2 and len(line) / len(names) <= 70
+    if _is_sentence(text) and len(text) > 80:
+        return False
+    return _names_list_share(text) >= 0.6
 
 
-def _person_line(text: str) -> tuple[str, str | None] | None:
-    """'Jane Smith, Head of Finance' or 'Jane Smith - Head of Finance' (one officer per line); with a
-    title, the role may follow without a comma ('Mr W Grosvenor Clerk and Executive Officer to ...')."""
-    if titled := TITLED_NAME_THEN_ROLE.match(text):
-        name, _ = split_title(titled.group("name"))
-        return name, titled.group("role").split(",")[0].strip()
-    match = re.match(r"^(?P<name>[^,–()-]+?)\s*(?:,|–|-|\()\s*(?P<role>.+?)\)?$", text)
-    if not match or not ROLE_HINT.search(match.group("role")):
+# --- lists under headings -----------------------------------------------------------------------------
+
+
+def _attendees(listed: list[Listed], status: AttendanceStatus) -> Iterator[Attendee]:
+    for person in listed:
+        yield Attendee(
+            person.name,
+            person.role,
+            status,
+            person.chair and status == "present",
+            Evidence((person.start, person.end), NAME, VERSION),
+        )
+
+
+def _header_statuses(document: Document, block: Block) -> list[AttendanceStatus] | None:
+    """A table row whose cells are headings ('MEMBERS PRESENT | WINNIPEG PUBLIC SERVICE'): each column's status."""
+    if block.kind != "table_row" or len(block.cells) < 2:
         return None
-    if re.search(
-        r"\bCouncillors?\b|\(|\)|\b(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+[A-Z]", match.group("role")
-    ) or CHAIR_MARK.search(text):
-        return None  # a list of members with a chair mark, or of officers, not one officer and a job title
-    name, title = split_title(match.group("name").strip())
-    if not looks_like_name(name):
+    statuses: list[AttendanceStatus | None] = []
+    for start, end in block.cells:
+        cell = document.text[start:end]
+        opener = _opener_at(cell)
+        heading = opener is not None and opener.end >= len(cell.rstrip(" :"))
+        if not heading and cell.strip() and not (_in_capitals(cell) or cell.rstrip().endswith(":")):
+            return None  # a cell of names: the row is a heading and its names, read as a line
+        statuses.append(opener.status if heading and opener else None)
+    if not any(statuses):
         return None
-    stated = match.group("role").strip()
-    return name, stated if not title or HONORIFICS.fullmatch(title) else title  # 'Mr D Thomas, PCC Link Officer'
+    # a column beside the members' with a heading of its own (the council's officers): in attendance
+    return [status or "in_attendance" for status in statuses]
 
 
-def _role_of_group(heading: str) -> str | None:
-    """'County Councillors' -> 'County Councillor'; other group headings give no title."""
-    heading = heading.rstrip(": ")
-    return re.sub(r"s$", "", heading) if "councillor" in heading.lower() else None
+def _ends_list(block: Block, text: str) -> bool:
+    """A line that closes a list: a label of another kind ('Executive Secretary:'), a heading in capitals."""
+    if text.rstrip().endswith(":"):
+        return True
+    return block.kind == "heading" and _in_capitals(text) and "," not in text and len(text.split()) >= 2
 
 
-def _list_status(line: str) -> tuple[AttendanceStatus, str] | None:
-    """The status a heading line opens, and the names on the line after it; a minute number may lead
-    ('46. Apologies: Cllrs Sue Olivant, Paul Willoughby.')."""
-    numbered = MINUTE_NUMBER.match(line)
-    heading = line[numbered.end() :] if numbered else line
-    for pattern, status in LIST_HEADINGS:
-        match = pattern.match(heading)
-        if match:
-            return status, heading[match.end() :].strip(" :.")
-    return None
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
-def _from_lists(document: Document, limit: int, inline_only: bool = False) -> list[Attendee]:
-    """Attendees of the lists under 'Present:', 'Apologies:' ... headings before ``limit``; with
-    ``inline_only``, only names on a heading's own line ('45. Attended by: Cllrs Fay Moon (Chairman), ...')."""
-    attendees: list[Attendee] = []
+def _from_lists(document: Document, limit: int, item_starts: frozenset[int]) -> list[Attendee]:
+    found: list[Attendee] = []
     status: AttendanceStatus | None = None
-    role: str | None = None
-    chair_next = False  # 'PRESENT IN THE CHAIR:' with the name on the next line
+    post: str | None = None
+    columns: list[AttendanceStatus] | None = None
     for block in document.blocks:
         if block.start >= limit:
             break
-        line = document.block_text(block)
-        opened = _list_status(line)
-        if chair_next:
-            attendees.extend(replace(a, chair=True) for a in _line_attendees(line, block.start, "present", None))
-            chair_next = False
+        text = document.block_text(block)
+        if header := _header_statuses(document, block):
+            columns, status, post = header, header[0], None  # a row of one cell goes on in the first column
             continue
-        if opened and CHAIR_HEADING.match(line):  # 'PRESENT IN THE CHAIR: Councillor Tom Neville'
-            attendees.extend(
-                replace(a, chair=True)
-                for a in _line_attendees(opened[1], block.start + line.find(opened[1]), "present", None)
-            )
-            status, chair_next = None, not opened[1]
+        if columns and block.kind == "table_row":
+            for (start, end), column_status in zip(block.cells, columns, strict=False):
+                found.extend(_attendees(read_names(document.text[start:end], start), column_status))
             continue
-        if opened:
-            status, rest = opened
-            role = None
-            offset = block.start + line.index(rest) if rest else block.end
-            if inline_only:
-                attendees.extend(_line_attendees(rest, offset, status, None))
+        columns = None
+        opened = False
+        for part, at in _split_embedded(text):
+            opener = _opener_at(part)
+            if opener is not None:
+                status, post, opened = opener.status, opener.post, True
+                rest = part[opener.end :]
+                if rest.strip():
+                    found.extend(_attendees(read_names(rest, block.start + at + opener.end, post), status))
+                continue
+            if status is None:
+                continue
+            starts_item = block.start in item_starts and not opened
+            if starts_item or _ends_list(block, part) or not is_names_list(part):
                 status = None
                 continue
-        elif status is None:
-            continue
-        elif stated := _also_present(line, block.start):
-            # 'The Town Clerk, Mrs. L.M. Phillips, ... were also present.', 'Mr D Thomas, ..., was in attendance.'
-            attendees.extend(stated)
-            continue
-        elif STOP_AT.match(line) or (block.kind == "paragraph" and len(line) > 160 and not _is_names_list(line)):
-            status = None
-            continue
-        else:
-            rest, offset = line, block.start
-        if ROLE_LINE.match(rest):
-            role = _role_of_group(rest)
-            continue
-        if grouped := GROUP_THEN_NAMES.match(rest):
-            group_role = _role_of_group(grouped.group("group")) or re.sub(r"s$", "", grouped.group("group"))
-            names_at = offset + grouped.start("names")
-            attendees.extend(_line_attendees(grouped.group("names"), names_at, status, group_role))
-            continue
-        attendees.extend(_line_attendees(rest, offset, status, role))
-    return attendees
-
-
-def _also_present(line: str, offset: int) -> list[Attendee]:
-    """Officers and guests in sentences of their own: 'Mr D Thomas, PCC Link Officer, was in attendance.
-    County Cllrs D Bryan, T Evans and T Tudor were in attendance.'"""
-    found: list[Attendee] = []
-    sentences = split_sentences(line, offset)
-    if not sentences or not all(ALSO_PRESENT.match(sentence) for sentence, _, _ in sentences):
-        return []
-    for sentence, start, _ in sentences:
-        also = ALSO_PRESENT.match(sentence)
-        assert also is not None
-        person = _person_line(also.group("names"))
-        if person:
-            at, end = _locate(also.group("names"), person[0])
-            span = (start + at, start + end)
-            found.append(Attendee(person[0], person[1], "in_attendance", False, Evidence(span, NAME, VERSION)))
-        else:
-            found.extend(_line_attendees(also.group("names"), start, "in_attendance", None))
+            found.extend(_attendees(read_names(part, block.start + at, post), status))
     return found
 
 
-def _roles_then_names(text: str) -> list[tuple[str, str, int]]:
-    """'Director of Finance, Motor Tax and ICT (Mr. T. Gilligan), Senior Executive Officer (Brian Kennedy)':
-    officials listed by role with the name in brackets, as Irish councils write them. (name, role, offset)."""
-    found = []
-    for match in ROLE_THEN_NAME.finditer(text):
-        name, _ = split_title(match.group("name").strip())
-        name = name.strip(" .")
-        # the role holds a job word and the bracket a name: not 'Appich (Joint Opposition Spokesperson)'
-        if looks_like_name(name) and ROLE_HINT.search(match.group("role")) and not ROLE_HINT.search(name):
-            at = match.start("name") + _locate(match.group("name"), name)[0]
-            found.append((name, " ".join(match.group("role").split()).strip(" ,"), at))
-    return found if len(found) >= 2 else []
+# --- sentences ----------------------------------------------------------------------------------------
 
-
-# a sentence after the names: 'Cllr H Allsopp (leave). The meeting accepted these as proper reasons ...'
-SENTENCE_AFTER_NAMES = re.compile(r"\.\s+(?=(?:The|This|These|It|All|Members|There|They)\b)")
-
-
-def _line_attendees(text: str, offset: int, status: AttendanceStatus, role: str | None) -> list[Attendee]:
-    if after := SENTENCE_AFTER_NAMES.search(text):
-        text = text[: after.start()]
-    if not text or POSTS_ONLY.match(text):
-        return []
-    officials = _roles_then_names(text)
-    if officials:
-        return [
-            Attendee(name, title, status, False, Evidence((offset + at, offset + at + len(name)), NAME, VERSION))
-            for name, title, at in officials
-        ]
-    person = _person_line(text)
-    if person:
-        chair = status == "present" and bool(CHAIRED_AFTER_COMMA.search(text))  # 'Cllr S. Hinson, Chairman'
-        start, end = _locate(text, person[0])
-        return [Attendee(person[0], person[1], status, chair, Evidence((offset + start, offset + end), NAME, VERSION))]
-    result = []
-    for listed in _names_in(text):
-        # the group's role says more than an honorific: 'Co-opted Members: Mr N Craven' is a co-opted member
-        title = listed.title
-        held = role if role and (not title or HONORIFICS.fullmatch(title)) else title or role
-        span = (offset + listed.start, offset + listed.end)
-        result.append(Attendee(listed.name, held, status, listed.chair, Evidence(span, NAME, VERSION)))
-    return result
-
-
-def _from_sentences(document: Document) -> list[Attendee]:
-    """Attendance stated in sentences: apologies, and substitutes who attended."""
-    attendees = []
-    sentences: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
-        (APOLOGIES_SENTENCE, "apologies"),
-        (SUBSTITUTE_SENTENCE, "present"),
-    )
-    for pattern, status in sentences:
-        for match in pattern.finditer(document.text):
-            for listed in _names_in(match.group("names")):
-                span = (match.start("names") + listed.start, match.start("names") + listed.end)
-                attendees.append(Attendee(listed.name, listed.title, status, False, Evidence(span, NAME, VERSION)))
-    return attendees
-
-
-def _from_members_lines(document: Document, limit: int) -> list[Attendee]:
-    """A line listing members with a chair mark and no 'Present:' heading (CMIS meeting pages)."""
-    attendees: list[Attendee] = []
-    for block in document.blocks:
-        if block.start >= limit:
-            break
-        line = document.block_text(block)
-        if MEMBERS_LINE.match(line) and CHAIR_MARK.search(line):
-            names = _names_in(line)
-            if len(names) >= 3:
-                attendees.extend(
-                    Attendee(
-                        listed.name,
-                        listed.title,
-                        "present",
-                        listed.chair,
-                        Evidence((block.start + listed.start, block.start + listed.end), NAME, VERSION),
-                    )
-                    for listed in names
-                )
-    return attendees
-
-
-INITIALLED = re.compile(
-    r"^(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3})\s*\((?P<initials>[A-Z]{2,5})\)(?:\s+(?P<role>[A-Z].*))?$"
+_NAMES = r"(?P<names>[A-Za-z][^.;:\n]{1,400}?)"
+SENTENCES: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
+    (
+        re.compile(
+            r"\b(?:an\s+)?apolog(?:y|ies)(?:\s+for\s+(?:absence|lateness|their\s+absence))?\s+(?:were|was|had\s+been)\s+"
+            r"(?:also\s+)?(?:received|submitted|given|tendered|reported|noted|accepted|intimated|presented)\s+"
+            rf"(?:on\s+behalf\s+of|from|by)\s+{_NAMES}(?=[.;]|\s+who\b|,\s+who\b|\s+(?:and\s+)?(?:were|was)\b|$)",
+            re.IGNORECASE | re.MULTILINE,
+        ),
+        "apologies",
+    ),
+    (
+        re.compile(rf"\b(?:there\s+were\s+)?apologies(?:\s+for\s+absence)?\s+from\s+{_NAMES}(?=[.;]|$)", re.I | re.M),
+        "apologies",
+    ),
+    (
+        re.compile(
+            rf"\bwith\s+{_NAMES}\s+(?:being\s+)?present\b|\b(?:(?:board|council|committee)\s+)?members\s+present\s+"
+            rf"(?:were|was)\s+{_NAMES.replace('names', 'names2')}(?=[.;]|$)|\battending\s+(?:the\s+meeting\s+)?were\s+"
+            rf"{_NAMES.replace('names', 'names3')}(?=[.;]|$)",
+            re.IGNORECASE | re.MULTILINE,
+        ),
+        "present",
+    ),
+    (re.compile(rf"(?:^|(?<=[:.]\s)){_NAMES}\s+(?:were|was)\s+(?:all\s+)?present\b", re.M), "present"),
+    (re.compile(rf"(?:^|(?<=[.:]\s)){_NAMES}\s+(?:was|were)\s+(?:absent|not\s+present)\b", re.M), "absent"),
+    (re.compile(rf"(?:^|(?<=[.:]\s)){_NAMES}\s+(?:was|were)\s+excused\b", re.M), "apologies"),
 )
 
 
-def _initials(name: str) -> str:
-    return "".join(part[0] for word in name.split() for part in word.split("-") if part[:1].isupper())
+def _from_sentences(document: Document, limit: int) -> list[Attendee]:
+    found: list[Attendee] = []
+    head = document.text[:limit]
+    for pattern, status in SENTENCES:
+        for match in pattern.finditer(head):
+            group = next(g for g in ("names", "names2", "names3") if g in pattern.groupindex and match.group(g))
+            names = match.group(group)
+            if _is_sentence(names) and len(names) > 60:
+                continue
+            found.extend(_attendees(read_names(names, match.start(group)), status))
+    return found
 
 
-def _from_initialled_lines(document: Document, limit: int) -> list[Attendee]:
-    """Members listed with no heading, each with the initials the minutes use for them (Kings Caple):
-    'Penny Brandram-Jones (PBJ), Andrew Eames (AE), ...'; a post after the initials marks an officer in
-    attendance ('Liz Parry-Jones (LPJ) Clerk')."""
-    attendees: list[Attendee] = []
-    for block in document.blocks:
-        if block.start >= limit:
-            break
-        line = document.block_text(block)
-        if ")" not in line or len(line) > 600:
-            continue
-        pieces: list[tuple[str, int]] = []
-        for piece, at in _split_list(line):
-            piece = piece.strip(" .")
-            if pieces and ROLE_ONLY.match(piece):  # 'Liz Parry-Jones (LPJ) Clerk' split after the bracket
-                pieces[-1] = (pieces[-1][0] + " " + piece, pieces[-1][1])
-            elif piece:
-                pieces.append((piece, at))
-        matches = [(INITIALLED.match(piece), piece, at) for piece, at in pieces]
-        if not all(
-            m and looks_like_name(m.group("name")) and _initials(m.group("name")) == m.group("initials")
-            for m, _, _ in matches
-        ) or len(matches) < (1 if attendees else 2):
-            continue  # a list of two names or more, or one officer's line right after such a list
-        for match, _, at in matches:
-            assert match is not None
-            name, role = match.group("name"), match.group("role")
-            start = block.start + at + line[at:].find(name)
-            status: AttendanceStatus = "in_attendance" if role else "present"
-            attendees.append(Attendee(name, role, status, False, Evidence((start, start + len(name)), NAME, VERSION)))
-    return attendees
+# --- who chaired --------------------------------------------------------------------------------------
+
+CHAIRED = re.compile(
+    r"\b(?:chaired\s+by|presided\s+over\s+by|called\s+to\s+order\s+(?:at\s+[\d:.]+\s*[ap]\.?m\.?\s+)?by)\s+"
+    r"(?:the\s+)?(?P<a>[A-Z][\w'’. -]{1,60}?)(?=[,.;(]|\s+(?:at|who|and|on|in)\b|$)"
+    r"|(?P<b>[A-Z][\w'’. -]{1,60}?)\s+(?:called\s+the\s+(?:\w+\s+){0,4}?meeting\s+to\s+order|convened\s+the\s+meeting|"
+    r"took\s+the\s+chair|was\s+in\s+the\s+chair|presided|opened\s+the\s+meeting)\b",
+    re.M,
+)
 
 
-def _mark_chair(document: Document, attendees: list[Attendee]) -> list[Attendee]:
-    for phrase in CHAIR_PHRASE.finditer(document.text):
-        # the name just before the phrase; searched in a short window, not the whole text
-        name = NAME_BEFORE.search(document.text, max(0, phrase.start() - 120), phrase.start())
-        if name is None:
-            continue
-        who = split_title(name.group(0))[0]
-        if not looks_like_name(who):
-            continue
+def _mark_chair(document: Document, attendees: list[Attendee], limit: int) -> list[Attendee]:
+    if any(a.chair for a in attendees):
+        return attendees
+    for match in CHAIRED.finditer(document.text[:limit]):
+        who = split_titles((match.group("a") or match.group("b")).strip()).name
         for index, attendee in enumerate(attendees):
             if attendee.status == "present" and same_person(attendee.name, who):
                 attendees[index] = replace(attendee, chair=True)
-                break
+                return attendees
     return attendees
 
 
 def _dedupe(attendees: list[Attendee]) -> list[Attendee]:
     kept: list[Attendee] = []
     for attendee in attendees:
-        if any(same_person(k.name, attendee.name) and k.status == attendee.status for k in kept):
+        twin = next((i for i, k in enumerate(kept) if same_person(k.name, attendee.name)), None)
+        if twin is not None and (kept[twin].status == attendee.status or attendee.status == "in_attendance"):
+            if attendee.chair and not kept[twin].chair:
+                kept[twin] = replace(kept[twin], chair=True)
             continue
         kept.append(attendee)
     return kept
@@ -489,14 +533,9 @@ def extract_attendance(document: Document, sections: tuple[Section, ...]) -> tup
         return tuple(
             Attendee(a.name, a.role, a.status, False, Evidence((0, 0), NAME, VERSION)) for a in document.facts.attendees
         )
-    # Attendance lists stand before the first item; "Apologies" may also be item 1.
-    limit = sections[1].span[0] if len(sections) > 1 else min(len(document.text), 4000)
-    listed = _from_lists(document, limit) + _from_members_lines(document, limit)
-    if not listed:
-        listed = _from_initialled_lines(document, limit)
-    if not listed and limit < LATE_LIST_LIMIT:
-        # an agenda printed above the minutes ends the usual limit early: a heading with its names on the
-        # same line still says who attended
-        listed = _from_lists(document, min(len(document.text), LATE_LIST_LIMIT), inline_only=True)
-    attendees = listed + _from_sentences(document)
-    return tuple(_mark_chair(document, _dedupe(attendees)))
+    limit = max(SCAN_LIMIT, sections[3].span[0] if len(sections) > 3 else 0)
+    limit = min(limit, len(document.text))
+    item_starts = frozenset(s.span[0] for s in sections)
+    attendees = _from_lists(document, limit, item_starts) + _from_sentences(document, limit)
+    attendees.sort(key=lambda a: a.evidence.span)
+    return tuple(_mark_chair(document, _dedupe(attendees), limit))

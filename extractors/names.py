@@ -5,6 +5,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from dataclasses import dataclass
+
+from extractors.vocabulary import load, words
 
 TITLE = (
     r"(?:(?:County|Borough|City|District|Town|Parish|Deputy)\s+)?(?:Councillors?|Cllrs?\.?|CCllr|"
@@ -88,7 +91,9 @@ ROLE_WORDS = (
     "Spokesperson",
     "Invitee",
 )
-ROLE_HINT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ROLE_WORDS) + r")s?\b")
+ROLE_HINT = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in sorted(set(ROLE_WORDS) | set(words("roles", "words")), key=len, reverse=True)) + r")s?\b"
+)
 # a post written before a name: 'Tenant Representative Lulu Agate', 'Independent Member Samuel Jones'
 ROLE_BEFORE_NAME = re.compile(
     r"^(?P<role>(?:[A-Z][\w-]*\s+){0,3}?(?:"
@@ -257,3 +262,101 @@ def same_person(a: str, b: str) -> bool:
         return False
     fa, fb = wa[:-1], wb[:-1]
     return not fa or not fb or fa[0][0] == fb[0][0]
+
+
+# --- titles of every convention, from extractors/vocabulary/titles.toml ------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Titled:
+    """A name with the titles written before it taken off: the office (a role) and the honorific."""
+
+    name: str
+    office: str | None
+    honorific: str | None
+    plural: bool  # 'Councillors Keller, Keary': the title holds for the names that follow
+
+
+@functools.cache
+def _title_words() -> tuple[re.Pattern[str], dict[str, str], frozenset[str], re.Pattern[str]]:
+    vocabulary = load("titles")
+    plurals: dict[str, str] = dict(vocabulary["plurals"])
+    honorifics = frozenset(word.lower() for word in words("titles", "honorifics"))
+    every = set(words("titles", "honorifics")) | set(words("titles", "offices")) | set(plurals)
+    alternation = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(every, key=len, reverse=True))
+    # one or more titles in a row ('County Councillor Mrs', 'Cllr. Dr'), each perhaps with a full stop
+    run = re.compile(rf"^(?:(?:{alternation})\.?(?:\s+|$))+", re.IGNORECASE)
+    single = re.compile(rf"^(?:{alternation})\.?(?=\s|$)", re.IGNORECASE)
+    return run, {key.lower(): value for key, value in plurals.items()}, honorifics, single
+
+
+def split_titles(text: str) -> Titled:
+    """'Cr Jane Doe' -> Jane Doe (office Cr); 'Councillors Keller' -> Keller (office Councillor, plural);
+    'Mrs S Chandler' -> S Chandler (honorific Mrs). Titles are matched without regard to case, but the name
+    after them must start with a capital ('Mayor Johnson', not 'mayor said')."""
+    text = " ".join(text.split())
+    pattern, plurals, honorifics, _ = _title_words()
+    match = pattern.match(text)
+    if not match or match.end() >= len(text) or not _starts_name(text[match.end() :]):
+        return Titled(text, None, None, False)
+    found = _titles_in(text[: match.end()])
+    offices = [t for t in found if t.lower().rstrip(".") not in honorifics]
+    honorific = next((t for t in found if t.lower().rstrip(".") in honorifics), None)
+    plural = any(t.lower().rstrip(".") in plurals for t in offices)
+    office = " ".join(plurals.get(t.lower().rstrip("."), t.rstrip(".")) for t in offices) or None
+    return Titled(text[match.end() :].strip(), office, honorific.rstrip(".") if honorific else None, plural)
+
+
+def _starts_name(text: str) -> bool:
+    first = text.split()[0] if text.split() else ""
+    if first[:1].isupper():
+        return True
+    return first.lower() in _PARTICLES or bool(re.match(r"^[a-z]{1,3}[A-Z]", first))  # 'van Overbeek', 'deHaan'
+
+
+def _titles_in(prefix: str) -> list[str]:
+    """The titles of a run of them ('County Councillor Mrs' -> ['County Councillor', 'Mrs'])."""
+    single = _title_words()[3]
+    found = []
+    rest = prefix.strip()
+    while rest:
+        match = single.match(rest)
+        if not match:
+            break
+        found.append(" ".join(match.group(0).split()))
+        rest = rest[match.end() :].strip()
+    return found
+
+
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "la", "le", "st", "ter", "ten", "y", "bin", "ibn"})
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÝÓ][\w'’.-]*|[A-Z]\.?|[a-z]{1,3}[A-Z][a-z'’-]+|(?:O|D|Mc|Mac)['’][A-Z][\w'’-]*)$")
+
+
+@functools.cache
+def _not_name_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in words("roles", "not_name_words")) | frozenset(
+        w.lower().rstrip(".") for w in words("roles", "post_nominals")
+    )
+
+
+def is_person_name(text: str) -> bool:
+    """A person's name as lists write them, in any country: 'Keller', 'J. Sheahan', 'Ó Ceallaigh',
+    'van Overbeek', 'deHaan', 'Kathleen M. Joyce', 'Brandram-Jones'; not posts, places or sentences."""
+    words_ = text.replace("’", "'").split()
+    if not 1 <= len(words_) <= 5 or len(text) > 60:
+        return False
+    if any(word.lower().strip(".,()") in _not_name_words() for word in words_):
+        return False
+    if words_[-1].lower() in _PARTICLES or any(w in NOT_NAMES for w in words_):
+        return False
+    substantial = 0
+    for word in words_:
+        if word.lower() in _PARTICLES:
+            continue
+        if not _NAME_WORD.match(word) or any(ch.isdigit() for ch in word):
+            return False
+        if len(word.strip(".")) >= 2 and not word.isupper():
+            substantial += 1
+        elif len(word.strip(".")) >= 3:  # a surname in capitals: 'SMITH'
+            substantial += 1
+    return substantial >= 1 and not ROLE_HINT.search(text)

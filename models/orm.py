@@ -27,7 +27,9 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -36,6 +38,20 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+class Clipped(TypeDecorator[str]):
+    """A VARCHAR whose values are cut to its length on the way in: a name or title read from a document
+    can be longer than any column allows (PostgreSQL refuses it; SQLite would keep it whole)."""
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        length = self.impl.length  # type: ignore[attr-defined]
+        if value is not None and length is not None and len(value) > length:
+            return value[: length - 1] + "…"
+        return value
 
 
 def utcnow() -> dt.datetime:
@@ -49,7 +65,7 @@ class Base(DeclarativeBase):
 class Council(Base):
     __tablename__ = "council"
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(Clipped(200), unique=True)
 
 
 class Body(Base):
@@ -59,7 +75,7 @@ class Body(Base):
     __table_args__ = (UniqueConstraint("council_id", "name", name="uq_body_council_name"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     council_id: Mapped[int | None] = mapped_column(ForeignKey("council.id"), index=True)
-    name: Mapped[str] = mapped_column(String(300))
+    name: Mapped[str] = mapped_column(Clipped(300))
 
 
 class Meeting(Base):
@@ -70,8 +86,8 @@ class Meeting(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     body_id: Mapped[int | None] = mapped_column(ForeignKey("body.id"), index=True)
     date: Mapped[dt.date | None] = mapped_column(Date, index=True)
-    start_time: Mapped[str | None] = mapped_column(String(40))
-    location: Mapped[str | None] = mapped_column(String(500))
+    start_time: Mapped[str | None] = mapped_column(Clipped(40))
+    location: Mapped[str | None] = mapped_column(Clipped(500))
 
 
 class SourceDocument(Base):
@@ -79,13 +95,13 @@ class SourceDocument(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     uri: Mapped[str] = mapped_column(String(2000), unique=True)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
-    media_type: Mapped[str | None] = mapped_column(String(80))
+    media_type: Mapped[str | None] = mapped_column(Clipped(80))
     size: Mapped[int] = mapped_column(Integer)
     raw: Mapped[bytes] = mapped_column(LargeBinary)
     fetched_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    doc_type: Mapped[str | None] = mapped_column(String(40))
-    status: Mapped[str] = mapped_column(String(20), index=True)  # ok | failed
+    doc_type: Mapped[str | None] = mapped_column(Clipped(40))
+    status: Mapped[str] = mapped_column(Clipped(20), index=True)  # ok | failed
     error: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str | None] = mapped_column(Text)
     extraction: Mapped[dict[str, object] | None] = mapped_column(JSON)
@@ -98,9 +114,9 @@ class Person(Base):
     __table_args__ = (UniqueConstraint("council_id", "name_key", name="uq_person_council_key"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     council_id: Mapped[int | None] = mapped_column(ForeignKey("council.id"), index=True)
-    name: Mapped[str] = mapped_column(String(200))
-    name_key: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str | None] = mapped_column(String(20))  # councillor | officer
+    name: Mapped[str] = mapped_column(Clipped(200))
+    name_key: Mapped[str] = mapped_column(Clipped(200))
+    kind: Mapped[str | None] = mapped_column(Clipped(20))  # councillor | officer
 
 
 class EvidenceMixin:
@@ -112,8 +128,8 @@ class EvidenceMixin:
 
     span_start: Mapped[int] = mapped_column(Integer)
     span_end: Mapped[int] = mapped_column(Integer)
-    extractor: Mapped[str] = mapped_column(String(80))
-    extractor_version: Mapped[str] = mapped_column(String(20))
+    extractor: Mapped[str] = mapped_column(Clipped(80))
+    extractor_version: Mapped[str] = mapped_column(Clipped(20))
 
 
 class PersonRole(EvidenceMixin, Base):
@@ -122,7 +138,7 @@ class PersonRole(EvidenceMixin, Base):
     __tablename__ = "person_role"
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
-    role: Mapped[str | None] = mapped_column(String(300))
+    role: Mapped[str | None] = mapped_column(Clipped(300))
 
 
 class AgendaItem(EvidenceMixin, Base):
@@ -130,7 +146,7 @@ class AgendaItem(EvidenceMixin, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
-    number: Mapped[str | None] = mapped_column(String(40))
+    number: Mapped[str | None] = mapped_column(Clipped(40))
     title: Mapped[str] = mapped_column(Text)
 
 
@@ -139,9 +155,9 @@ class Attendance(EvidenceMixin, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id"), index=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
-    name: Mapped[str] = mapped_column(String(200))
-    role: Mapped[str | None] = mapped_column(String(200))
-    status: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(Clipped(200))
+    role: Mapped[str | None] = mapped_column(Clipped(200))
+    status: Mapped[str] = mapped_column(Clipped(20))
     chair: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
@@ -149,7 +165,7 @@ class Resolution(EvidenceMixin, Base):
     __tablename__ = "resolution"
     id: Mapped[int] = mapped_column(primary_key=True)
     agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="CASCADE"))
-    item_number: Mapped[str | None] = mapped_column(String(40))
+    item_number: Mapped[str | None] = mapped_column(Clipped(40))
     text: Mapped[str] = mapped_column(Text)
 
 
@@ -157,14 +173,14 @@ class Action(EvidenceMixin, Base):
     __tablename__ = "action"
     id: Mapped[int] = mapped_column(primary_key=True)
     agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="CASCADE"))
-    item_number: Mapped[str | None] = mapped_column(String(40))
+    item_number: Mapped[str | None] = mapped_column(Clipped(40))
     text: Mapped[str] = mapped_column(Text)
-    owner_text: Mapped[str | None] = mapped_column(String(300))
+    owner_text: Mapped[str | None] = mapped_column(Clipped(300))
     owner_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
-    requester_text: Mapped[str | None] = mapped_column(String(300))
-    due: Mapped[str | None] = mapped_column(String(10))  # ISO date or month
-    status: Mapped[str] = mapped_column(String(20), default="open")  # open | done (reported back)
-    topic: Mapped[str | None] = mapped_column(String(300))
+    requester_text: Mapped[str | None] = mapped_column(Clipped(300))
+    due: Mapped[str | None] = mapped_column(Clipped(10))  # ISO date or month
+    status: Mapped[str] = mapped_column(Clipped(20), default="open")  # open | done (reported back)
+    topic: Mapped[str | None] = mapped_column(Clipped(300))
     owner_candidates: Mapped[str | None] = mapped_column(Text)  # 'G. Doherty; T. McKechnie' when the owner is ambiguous
     follow_ups: Mapped[list[ActionFollowUp]] = relationship(
         back_populates="action", cascade="all, delete-orphan", passive_deletes=True
@@ -189,19 +205,19 @@ class Indicator(Base):
     __table_args__ = (UniqueConstraint("council_id", "key", name="uq_indicator_council_key"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     council_id: Mapped[int | None] = mapped_column(ForeignKey("council.id"), index=True)
-    name: Mapped[str] = mapped_column(String(300))
-    key: Mapped[str] = mapped_column(String(300))
+    name: Mapped[str] = mapped_column(Clipped(300))
+    key: Mapped[str] = mapped_column(Clipped(300))
 
 
 class Metric(EvidenceMixin, Base):
     __tablename__ = "metric"
     id: Mapped[int] = mapped_column(primary_key=True)
     indicator_id: Mapped[int] = mapped_column(ForeignKey("indicator.id"), index=True)
-    indicator_text: Mapped[str] = mapped_column(String(300))
+    indicator_text: Mapped[str] = mapped_column(Clipped(300))
     value: Mapped[float] = mapped_column(Float)
-    unit: Mapped[str] = mapped_column(String(40))
-    comparator: Mapped[str | None] = mapped_column(String(40))
-    period: Mapped[str | None] = mapped_column(String(100))
+    unit: Mapped[str] = mapped_column(Clipped(40))
+    comparator: Mapped[str | None] = mapped_column(Clipped(40))
+    period: Mapped[str | None] = mapped_column(Clipped(100))
     text: Mapped[str] = mapped_column(Text)
 
 
