@@ -41,7 +41,7 @@ MONTH_DAY_YEAR = re.compile(
     rf"\b{_WEEKDAY}?(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d){_ORD},?\s+(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)?\d\d)\b")
+NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<month>[0-3]?\d)[/.](?P<year>(?:19|20)?\d\d)\b")
 ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 DAY_MONTH = re.compile(
     rf"\b(?:the\s+)?(?P<day>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<month>{_MONTH})\b(?!\s*,?\s*(?:19|20)\d\d)",
@@ -65,14 +65,18 @@ def _make(year: int, month: int | None, day: int) -> dt.date | None:
         return None
 
 
-def find_date(text: str) -> tuple[dt.date, tuple[int, int]] | None:
-    """The first full date in ``text`` and its span, or None."""
+def find_date(text: str, order: str = "dmy") -> tuple[dt.date, tuple[int, int]] | None:
+    """The first full date in ``text`` and its span, or None. ``order`` says how an all-numeric date is read
+    when both readings are possible: 'dmy' (04/10/2018 is 4 October, as in the UK) or 'mdy' (April 10, US)."""
     found: list[tuple[int, dt.date, tuple[int, int]]] = []
     for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC, ISO):
         for match in pattern.finditer(text):
             month = match.group("month")
             number = int(month) if month.isdigit() else month_number(month)
-            date = _make(int(match.group("year")), number, int(match.group("day")))
+            day = int(match.group("day"))
+            if pattern is NUMERIC and (order == "mdy" or (number is not None and number > 12)) and day <= 12:
+                number, day = day, number if number is not None else day  # month first: 3/11/2026 is 11 March
+            date = _make(int(match.group("year")), number, day)
             if date is not None:
                 found.append((match.start(), date, match.span()))
                 break

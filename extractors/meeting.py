@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from dataclasses import dataclass
 
-from extractors.dates import find_date
+from extractors.dates import DAY_MONTH, DAY_MONTH_YEAR, MONTH_DAY_YEAR, find_date, month_number
+from extractors.vocabulary import load
 from models.records import DocType, Document, Evidence, MeetingInfo, Section
 
 NAME = "meeting"
@@ -89,7 +92,17 @@ def _head_lines(document: Document) -> list[tuple[str, int]]:
     return lines
 
 
-DECISION_LABELS = re.compile(r"^(?:Decision Maker|Decision status|Date of decision|Decided at meeting)\s*:", re.M)
+DECISION_LABELS = re.compile(
+    r"^(?:Decision Maker|Decision status|Date of decision|Decided at meeting)\s*:"
+    r"|^.{0,60}\b(?:RECORD OF DECISION|Record of Decision|DECISION TO BE TAKEN BY|Decision to be taken by|"
+    r"NOTICE OF DECISION|Notice of Decision|DECISION NOTICE|Decision Notice|OFFICER DECISION|Officer Decision)\b",
+    re.M,
+)
+MINUTES_TITLE = re.compile(
+    r"\b(?:minutes|disposition\s+of\s+items|meeting\s+report|action\s+summary|summary\s+of\b.{0,60}\bmeeting|"
+    r"proceedings)\b",
+    re.I,
+)
 
 
 def _meeting_heading(document: Document) -> tuple[str, dt.date, int] | None:
@@ -137,7 +150,7 @@ def doc_type(document: Document) -> DocType:
     ):
         return "minutes"
     head_text = "\n".join(text for text, _ in _head_lines(document))
-    if re.search(r"\bminutes\b|\bpresent\s*:", head_text, re.IGNORECASE):
+    if MINUTES_TITLE.search(head_text) or re.search(r"\bpresent\s*:", head_text, re.IGNORECASE):
         return "minutes"
     if re.search(r"^(?:Present|PRESENT|Attendees)\b", text, re.MULTILINE) and re.search(
         r"\bRESOLVED\b", text, re.IGNORECASE
@@ -146,6 +159,13 @@ def doc_type(document: Document) -> DocType:
     if len(re.findall(r"\bRESOLVED\b", text)) >= 2 and _meeting_heading(document):
         return "minutes"
     return "report"
+
+
+def settle_doc_type(kind: DocType, attendees: int, resolutions: int, votes: int) -> DocType:
+    """A 'report' that records who attended, or decisions and votes, is a meeting's minutes."""
+    if kind == "report" and (attendees >= 2 or votes >= 1 or resolutions >= 2):
+        return "minutes"
+    return kind
 
 
 def council_name(document: Document) -> str | None:
@@ -218,24 +238,29 @@ def _body_from_phrases(document: Document, council: str | None) -> tuple[str, in
     return None
 
 
-def body_name(document: Document, council: str | None) -> tuple[str | None, int]:
+def body_name(
+    document: Document, council: str | None, sections: tuple[Section, ...] = ()
+) -> tuple[str | None, int]:
     if document.facts.body:
         return document.facts.body, 0
     heading = _meeting_heading(document)
     for finder in (
         _body_from_labels,
         lambda d: (heading[0], heading[2]) if heading else None,
+        lambda d: body_from_title(title_lines(d, sections)),
         lambda d: _body_from_minutes_heading(d, council),
     ):
         found = finder(document)
-        if found:
-            return found
+        if found and (tidy := _tidy_body(found[0])):
+            return tidy, found[1]
     if council and document.text.lstrip().startswith(council):
         minutes_heading = _body_from_minutes_heading(document, None)
         if minutes_heading and minutes_heading[0] == council:
             return council, minutes_heading[1]
     found = _body_from_phrases(document, council) or _body_acting(document)
-    return found if found else (None, 0)
+    if found and (tidy := _tidy_body(found[0])):
+        return tidy, found[1]
+    return None, 0
 
 
 # a one-word body named as it decides: 'The Cabinet received the Council’s performance report' (Cardiff)
@@ -251,7 +276,9 @@ def _body_acting(document: Document) -> tuple[str, int] | None:
     return (acting.group("body"), acting.start("body")) if acting else None
 
 
-def meeting_date(document: Document, kind: DocType, first_item: int | None = None) -> tuple[dt.date | None, int]:
+def meeting_date(
+    document: Document, kind: DocType, first_item: int | None = None, sections: tuple[Section, ...] = ()
+) -> tuple[dt.date | None, int]:
     """The meeting's date: a labelled date, a ModernGov heading, or the minutes' heading line.
 
     Lines from ``first_item`` on belong to agenda items: 'Minutes of the meeting held on 16 July 2020'
@@ -259,16 +286,28 @@ def meeting_date(document: Document, kind: DocType, first_item: int | None = Non
     """
     if document.facts.meeting_date:
         return document.facts.meeting_date, 0
+    order = date_order(document.text)
+    generic: tuple[dt.date, int] | None = None
     for block in document.blocks:
         line = document.block_text(block)
         match = _LABELLED_DATE.match(line)
         if match:
-            found = find_date(match.group("value"))
-            if found:
+            found = find_date(match.group("value"), order=order)
+            if not found:
+                continue
+            if not line.lower().startswith("date:"):
                 return found[0], block.start + match.start("value") + found[1][0]
+            if generic is None and block.start <= HEAD_CHARS:
+                # a bare 'Date:' comes after the title's own date ('Date: 03/22/2020' may be a record's)
+                generic = found[0], block.start + match.start("value") + found[1][0]
     heading = _meeting_heading(document)
     if heading:
         return heading[1], heading[2]
+    titled = date_from_title(document, title_lines(document, sections))
+    if titled:
+        return titled
+    if generic:
+        return generic
     for line, start in _head_lines(document):
         if dated := DECISION_LINE.match(line):  # ModernGov 'Issue - decisions': '24/06/2021 - To confirm ...'
             found = find_date(dated.group("date"))
@@ -315,8 +354,8 @@ def time_and_venue(document: Document) -> tuple[str | None, str | None]:
 def extract_meeting(document: Document, sections: tuple[Section, ...] = ()) -> MeetingInfo:
     kind = doc_type(document)
     council = council_name(document)
-    body, body_at = body_name(document, council)
-    date, _ = meeting_date(document, kind, sections[0].span[0] if sections else None)
+    body, body_at = body_name(document, council, sections)
+    date, _ = meeting_date(document, kind, sections[0].span[0] if sections else None, sections)
     time, venue = time_and_venue(document)
     return MeetingInfo(
         doc_type=kind,
@@ -327,3 +366,174 @@ def extract_meeting(document: Document, sections: tuple[Section, ...] = ()) -> M
         location=venue,
         evidence=Evidence((body_at, body_at + len(body or "")), NAME, VERSION),
     )
+
+
+# --- the title: body and date read from the lines that open any document ------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TitleLine:
+    text: str
+    start: int
+
+
+def title_lines(document: Document, sections: tuple[Section, ...] = ()) -> list[TitleLine]:
+    """The lines that open the document, up to its first item, attendance list or run of prose."""
+    # the first item with a title (a number alone at the top, from a page's margin, is no item's start)
+    first_item = next((s.span[0] for s in sections if len(s.title.split()) >= 2), len(document.text))
+    lines: list[TitleLine] = []
+    for block in document.blocks[:TITLE_BLOCKS]:
+        text = document.block_text(block)
+        if block.start >= first_item and lines:
+            break
+        if block.start > TITLE_CHARS and len(lines) >= 3:
+            break
+        if block.kind == "paragraph" and len(text.split()) > 30 and len(lines) >= 4:
+            lines.append(TitleLine(text[:300], block.start))
+            break
+        lines.append(TitleLine(text[:300], block.start))
+    return lines
+
+
+TITLE_BLOCKS = 30
+TITLE_CHARS = 1800
+
+
+@functools.cache
+def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    vocabulary = load("meetings")
+    nouns = sorted({n for group in vocabulary["body_nouns"].values() for n in group}, key=len, reverse=True)
+    noun = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
+    kinds = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in vocabulary["kind_words"])
+    openers = "|".join(
+        re.escape(o).replace(r"\ ", r"\s+") for o in sorted(vocabulary["title_openers"], key=len, reverse=True)
+    )
+    opener = re.compile(rf"^\W*(?i:{openers})\b[\s:,-]*")
+    kind = re.compile(rf"\b(?i:{kinds})\b\s*")
+    # 'meeting of the Lincoln Township Planning Commission', 'the Alameda Free Library Board was called to order'
+    of_body = re.compile(
+        rf"(?i:\bmeeting\s+of\s+(?:the\s+)?)(?P<body>(?:[A-Z&][\w'’&./-]*\s+|(?i:of|and|for|the|on|in|&)\s+)*?(?i:{noun}))"
+        r"(?=\s+(?i:held|on|at|in|which|convened|commencing|was|were|called)\b|\s*[,.(–—-]|\s*$)"
+    )
+    # a body named in a line: '... Township Board Meeting', 'KENT COUNTY COUNCIL', 'Planning Commission'
+    ends_body = re.compile(rf"(?P<body>(?:[\w'’&./-]+\s+)*?(?i:{noun}))(?=\s*(?:(?i:meeting|minutes|agenda)\b|[-–—:,(|]|$))")
+    return opener, kind, of_body, ends_body
+
+
+DATE_TAIL = re.compile(r"\s*[-–—,:|]?\s*(?:(?:on\s+)?" + WEEKDAY + r",?\s+)?\d.*$|\s*[-–—,]\s*[A-Z][a-z]+\s+\d{1,2}.*$")
+
+
+@functools.cache
+def _document_words() -> re.Pattern[str]:
+    alternation = "|".join(re.escape(w) for w in load("meetings")["document_words"])
+    return re.compile(rf"^.*\b(?i:{alternation})\b\s+(?=\S)")
+
+
+TRAILING_DOCUMENT = re.compile(r"\s+(?i:meeting|minutes|agenda|notes|proceedings)\b.*$")
+
+
+def _tidy_body(phrase: str) -> str | None:
+    opener, kind, _, _ = _title_patterns()
+    phrase = opener.sub("", phrase.strip())
+    phrase = DATE_TAIL.sub("", phrase)
+    phrase = TRAILING_DOCUMENT.sub("", phrase)
+    phrase = _document_words().sub("", phrase)
+    phrase = kind.sub("", phrase)
+    phrase = re.sub(r"^(?:(?i:the)\s+)", "", phrase)
+    # 'Limerick City & County Council’s Travel and Transportation SPC': the body, not its council
+    phrase = re.sub(r"^.*?\b(?:Council|Authority|District)['’]s\s+", "", phrase)
+    phrase = " ".join(phrase.split()).strip(" .,:;-–—")
+    words_ = phrase.split()
+    if not words_ or len(words_) > 14 or NOT_BODY_START.match(phrase):
+        return None
+    return phrase
+
+
+def _body_line(text: str) -> str | None:
+    """A line that names a body ('CORPORATE PARENTING PANEL – 10th December 2024', 'Planning Commission')."""
+    _, _, _, ends_body = _title_patterns()
+    cleaned = _tidy_body(text)
+    if not cleaned or len(cleaned) > 120:
+        return None
+    match = ends_body.fullmatch(cleaned) or ends_body.match(cleaned)
+    if match is None or match.end() < len(cleaned) - 1:
+        return None
+    return _tidy_body(match.group("body"))
+
+
+def body_from_title(lines: list[TitleLine]) -> tuple[str, int] | None:
+    """The body as the title names the meeting: 'Minutes of the Regular Meeting of the X', 'X Meeting
+    Minutes', or the most specific line that is a body's name ('CABINET' under 'KENT COUNTY COUNCIL')."""
+    _, _, of_body, _ = _title_patterns()
+    for line in lines:
+        for match in of_body.finditer(line.text):
+            body = _tidy_body(match.group("body"))
+            if body:
+                return body, line.start + match.start("body")
+    named = [(body, line.start) for line in lines if (body := _body_line(line.text))]
+    if not named:
+        government = next((line for line in lines if _government_line(line.text)), None)
+        return (government.text.strip(), government.start) if government else None
+    dated = next((line.start for line in lines if find_date(line.text)), None)
+    if dated is not None and any(start <= dated for _, start in named):
+        return max((n for n in named if n[1] <= dated), key=lambda n: n[1])  # the body nearest above the date
+    return named[0]
+
+
+@functools.cache
+def _government_pattern() -> re.Pattern[str]:
+    alternation = "|".join(re.escape(w) for w in load("meetings")["government_of"])
+    return re.compile(rf"^(?:{alternation})\s+[A-Z][\w'’. -]{{1,40}}$")
+
+
+def _government_line(text: str) -> bool:
+    return bool(_government_pattern().match(text.strip()))
+
+
+def date_order(text: str) -> str:
+    """'mdy' where the document writes month before day ('July 10, 2023'), else 'dmy'."""
+    month_first = len(MONTH_DAY_YEAR.findall(text[:20000]))
+    day_first = len(DAY_MONTH_YEAR.findall(text[:20000]))
+    return "mdy" if month_first > day_first else "dmy"
+
+
+@functools.cache
+def _other_dates() -> re.Pattern[str]:
+    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in load("meetings")["other_dates"])
+    return re.compile(rf"(?i:{phrases})")
+
+
+def date_from_title(document: Document, lines: list[TitleLine]) -> tuple[dt.date, int] | None:
+    """The first full date of the title lines that is not another meeting's or a document's own date; a day
+    and month without a year ('Monday 10th October') take the year the document's dates mostly have."""
+    order = date_order(document.text)
+    for line in lines:
+        if _other_dates().search(line.text):
+            continue
+        found = find_date(GLUED_TIME.sub(" ", line.text.replace("- -", " ")), order=order)
+        if found:
+            return found[0], line.start + found[1][0]
+    year = _usual_year(document.text)
+    for line in lines:
+        if year is None or _other_dates().search(line.text):
+            continue
+        match = DAY_MONTH.search(line.text)
+        if match and (month := month_number(match.group("month"))):
+            try:
+                return dt.date(year, month, int(match.group("day"))), line.start + match.start()
+            except ValueError:
+                continue
+    called = CALLED_ON.search(document.text[:4000])
+    if called:
+        found = find_date(called.group("date"), order=order)
+        if found:
+            return found[0], called.start("date")
+    return None
+
+
+def _usual_year(text: str) -> int | None:
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text[:8000])]
+    return max(set(years), key=years.count) if years else None
+
+
+CALLED_ON = re.compile(r"(?i:called\s+the|called\s+to\s+order|held\s+on|meeting\s+(?:of|on))[^.\n]{0,80}?(?P<date>[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4})")

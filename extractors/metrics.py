@@ -22,7 +22,8 @@ from extractors.numbers import (
     parse_word_number,
 )
 from extractors.text import alternation, split_sentences
-from models.records import Comparator, Document, Evidence, Metric, Section
+from extractors.measures import is_measure
+from models.records import DocType, Comparator, Document, Evidence, Metric, Section
 
 NAME = "metrics"
 VERSION = "1"
@@ -477,13 +478,16 @@ def _sentence_metrics(
     return found
 
 
-def extract_metrics(document: Document, sections: tuple[Section, ...]) -> tuple[Metric, ...]:
+def extract_metrics(
+    document: Document, sections: tuple[Section, ...], doc_type: DocType | None = None
+) -> tuple[Metric, ...]:
     """Every figure of the document; none from an item's heading ('41 (6) UNPLANNED CARE AND MAJOR TRAUMA')."""
     headings = [section.heading_span for section in sections]
     return tuple(
         metric
         for metric in _metrics(document)
         if not any(start <= metric.evidence.span[0] < end for start, end in headings)
+        and is_measure(metric, document.text, in_minutes=doc_type in ("minutes", "decision"))
     )
 
 

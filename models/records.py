@@ -23,6 +23,8 @@ DocType = Literal["minutes", "decision", "agenda_item", "report"]
 AttendanceStatus = Literal["present", "apologies", "absent", "in_attendance", "expected"]
 ActionStatus = Literal["open", "done"]
 Comparator = Literal["national", "regional", "statistical_neighbours", "target", "previous"]
+VoteResult = Literal["carried", "lost", "withdrawn"]
+VoteOption = Literal["for", "against", "abstain", "absent"]
 
 Span = tuple[int, int]
 
@@ -195,6 +197,32 @@ class Metric:
 
 
 @dataclass(frozen=True, slots=True)
+class NamedVote:
+    """How one member voted on a motion, as the minutes list it."""
+
+    name: str
+    option: VoteOption
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Vote:
+    """A motion whose outcome the minutes record: its words, mover and seconder, result, counts as
+    printed, and the named votes when they are listed."""
+
+    item: str | None
+    motion: str | None
+    result: VoteResult | None
+    for_count: int | None
+    against_count: int | None
+    abstain_count: int | None
+    mover: str | None
+    seconder: str | None
+    named: tuple[NamedVote, ...]
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything extracted from one document."""
 
@@ -206,3 +234,4 @@ class Extraction:
     resolutions: tuple[Resolution, ...]
     actions: tuple[Action, ...]
     metrics: tuple[Metric, ...]
+    votes: tuple[Vote, ...] = ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from models.records import Evidence, Extraction
+from models.records import Evidence, Extraction, Vote
 
 
 def _span(evidence: Evidence) -> list[int]:
@@ -49,4 +49,28 @@ def to_gold_format(extraction: Extraction, with_spans: bool = True) -> dict[str,
             )
             for m in extraction.metrics
         ],
+        "votes": [
+            record(
+                {
+                    "item": v.item,
+                    "motion": v.motion,
+                    "result": v.result,
+                    "for": v.for_count,
+                    "against": v.against_count,
+                    "abstain": v.abstain_count,
+                    "mover": v.mover,
+                    "seconder": v.seconder,
+                    **({"named": _named(v)} if v.named else {}),
+                },
+                v.evidence,
+            )
+            for v in extraction.votes
+        ],
     }
+
+
+def _named(vote: Vote) -> dict[str, list[str]]:
+    named: dict[str, list[str]] = {}
+    for person in vote.named:
+        named.setdefault(person.option, []).append(person.name)
+    return named
