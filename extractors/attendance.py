@@ -29,7 +29,8 @@ from models.records import AttendanceStatus, Attendee, Block, Document, Evidence
 NAME = "attendance"
 VERSION = "2"
 
-SCAN_LIMIT = 15_000  # characters: attendance stands at the head of minutes (or in their first items)
+SCAN_LIMIT = 15_000
+HEADLESS_LIMIT = 6_000  # characters: a members' list without a heading stands at the very head  # characters: attendance stands at the head of minutes (or in their first items)
 STATUSES: tuple[AttendanceStatus, ...] = ("in_attendance", "apologies", "absent", "present")
 
 
@@ -94,7 +95,7 @@ def _split_embedded(text: str) -> list[tuple[str, int]]:
     pieces, start = [], 0
     for match in _embedded_pattern().finditer(text):
         at = match.start("heading")
-        if at > start:
+        if at > start and len(text[start:at].split()) >= 3:
             pieces.append((text[start:at], start))
             start = at
     pieces.append((text[start:], start))
@@ -146,7 +147,7 @@ class Piece:
     start: int
 
 
-SEPARATORS = re.compile(r"\s*(?:[,;|\n]|\band\b|&|\s{3,}|\t|(?<=[a-z]{2})\.\s+(?=[A-Z]))\s*")
+SEPARATORS = re.compile(r"\s*(?:[,;|\n]|\band\b|&|\s{3,}|\t|(?<=[a-z]{2}|.\))\.\s+(?=[A-Z]))\s*")
 # officials listed by post with the name in brackets: 'Director, Customer Services (Ms. J. Cotter Coughlan), ...'
 POST_THEN_NAME = re.compile(r"(?<=\))\s*[,;]\s*(?:and\s+)?")
 
@@ -276,8 +277,11 @@ def _read_piece(piece: Piece) -> tuple[Listed | None, str | None, bool]:
         inner = split_titles(bracketed.group("name").strip(" ."))
         if is_person_name(inner.name):
             return _listed(raw, piece.start, inner.name, bracketed.group("role").strip(" ,"), chair), None, False
+    text = _post_nominals().sub("", text)
     for bracket in BRACKETS.finditer(text):
         inside = bracket.group("inside").strip()
+        if _initials_fit(text[: bracket.start()], inside) and re.fullmatch(r"[A-Z][A-Za-z]{1,3}", inside):
+            continue  # the initials the minutes use for the member: 'Penny Brandram-Jones (PBJ)'
         if role is None and not re.fullmatch(r"[A-Z]\.?", inside) and not inside[:1].isdigit():
             role = inside  # a post or the body someone comes from: '(Director of Service)', '(SBC)'
     # a bracketed initial tells two members of one surname apart: 'Collins (J)' is kept whole
@@ -345,6 +349,12 @@ def read_names(text: str, offset: int = 0, group_role: str | None = None) -> lis
             role = held or role
         found.append(replace(listed, role=role, start=offset + listed.start, end=offset + listed.end))
     return found
+
+
+@functools.cache
+def _post_nominals() -> re.Pattern[str]:
+    letters = "|".join(re.escape(w) for w in sorted(words("roles", "post_nominals"), key=len, reverse=True))
+    return re.compile(rf"(?:,?\s+(?:{letters}))+(?=\s*(?:\(|$))")
 
 
 @functools.cache
@@ -477,6 +487,7 @@ SENTENCES: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
     (re.compile(rf"(?:^|(?<=[:.]\s)){_NAMES}\s+(?:were|was)\s+(?:all\s+)?present\b", re.M), "present"),
     (re.compile(rf"(?:^|(?<=[.:]\s)){_NAMES}\s+(?:was|were)\s+(?:absent|not\s+present)\b", re.M), "absent"),
     (re.compile(rf"(?:^|(?<=[.:]\s)){_NAMES}\s+(?:was|were)\s+excused\b", re.M), "apologies"),
+    (re.compile(rf"(?:^|(?<=[.:]\s)){_NAMES}\s+(?:attended|was\s+present|were\s+present)\s+as\s+(?:a\s+)?substitutes?\b", re.M), "present"),
 )
 
 
@@ -528,6 +539,33 @@ def _dedupe(attendees: list[Attendee]) -> list[Attendee]:
     return kept
 
 
+MEMBERS_LINE = re.compile(
+    r"^(?:(?:County|Borough|City|District|Town|Parish)\s+)?(?:Councillors?|Cllrs?\.?|Councilmembers?|Crs?\.?|"
+    r"Commissioners|Trustees|Directors)\s+[A-Z]"
+)
+
+
+def _from_members_lines(document: Document, limit: int) -> list[Attendee]:
+    """Members listed with no heading: 'Councillor G Carpenter (in the Chair); Councillors Hanton, Bensley
+    ...' (with the chair marked), or each with the initials the minutes use for them ('Penny Brandram-Jones
+    (PBJ), Andrew Eames (AE), ...')."""
+    found: list[Attendee] = []
+    for block in document.blocks:
+        if block.start >= limit:
+            break
+        text = document.block_text(block)
+        if len(text) > 800 or _opener_at(text) or _is_sentence(text):
+            continue
+        initialled = re.findall(r"\(([A-Z][A-Za-z]{1,3})\)", text)
+        chaired = bool(CHAIR_MARK.search(text))
+        if not ((MEMBERS_LINE.match(text) and chaired) or len(initialled) >= 3):
+            continue
+        listed = read_names(text, block.start)
+        if len(listed) >= 3:
+            found.extend(_attendees(listed, "present"))
+    return found
+
+
 def extract_attendance(document: Document, sections: tuple[Section, ...]) -> tuple[Attendee, ...]:
     if document.facts.attendees:
         return tuple(
@@ -537,5 +575,7 @@ def extract_attendance(document: Document, sections: tuple[Section, ...]) -> tup
     limit = min(limit, len(document.text))
     item_starts = frozenset(s.span[0] for s in sections)
     attendees = _from_lists(document, limit, item_starts) + _from_sentences(document, limit)
+    first_item = sections[0].span[0] if sections else len(document.text)
+    attendees += _from_members_lines(document, min(limit, HEADLESS_LIMIT, max(first_item, 400)))
     attendees.sort(key=lambda a: a.evidence.span)
     return tuple(_mark_chair(document, _dedupe(attendees), limit))

@@ -391,11 +391,15 @@ def title_lines(document: Document, sections: tuple[Section, ...] = ()) -> list[
         if block.kind == "paragraph" and len(text.split()) > 30 and len(lines) >= 4:
             lines.append(TitleLine(text[:300], block.start))
             break
+        if lines and BUSINESS_STARTS.match(text):
+            break  # 'Minutes:', 'Items': the page's business begins
         lines.append(TitleLine(text[:300], block.start))
     return lines
 
 
 TITLE_BLOCKS = 30
+BUSINESS_STARTS = re.compile(r"^(?:Minutes|Decision|Items?|No\.\s+Item|Agenda items?)\s*:?$", re.IGNORECASE)
+MEETING_WORDS = re.compile(r"(?i)\b(?:meeting|held|minutes|session|hearing|convened|called\s+to\s+order|agenda)\b")
 TITLE_CHARS = 1800
 
 
@@ -508,7 +512,7 @@ def date_from_title(document: Document, lines: list[TitleLine]) -> tuple[dt.date
     and month without a year ('Monday 10th October') take the year the document's dates mostly have."""
     order = date_order(document.text)
     for line in lines:
-        if _other_dates().search(line.text):
+        if _other_dates().search(line.text) or (_is_prose(line.text) and not MEETING_WORDS.search(line.text)):
             continue
         found = find_date(GLUED_TIME.sub(" ", line.text.replace("- -", " ")), order=order)
         if found:
@@ -524,11 +528,16 @@ def date_from_title(document: Document, lines: list[TitleLine]) -> tuple[dt.date
             except ValueError:
                 continue
     called = CALLED_ON.search(document.text[:4000])
-    if called:
+    if called and not _other_dates().search(document.text[max(0, called.start() - 80) : called.end()]):
         found = find_date(called.group("date"), order=order)
         if found:
             return found[0], called.start("date")
     return None
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence of the minutes' text rather than a title line: many words, and closing punctuation."""
+    return len(text.split()) >= 8 and text.rstrip().endswith((".", ";"))
 
 
 def _usual_year(text: str) -> int | None:

@@ -481,14 +481,22 @@ def _sentence_metrics(
 def extract_metrics(
     document: Document, sections: tuple[Section, ...], doc_type: DocType | None = None
 ) -> tuple[Metric, ...]:
-    """Every figure of the document; none from an item's heading ('41 (6) UNPLANNED CARE AND MAJOR TRAUMA')."""
+    """Every figure of the document that measures something (:func:`extractors.measures.is_measure`); none
+    from an item's heading ('41 (6) UNPLANNED CARE AND MAJOR TRAUMA'). Minutes and decisions that discuss
+    performance (rates and percentages) are read as performance reports are."""
     headings = [section.heading_span for section in sections]
-    return tuple(
+    found = [
         metric
         for metric in _metrics(document)
         if not any(start <= metric.evidence.span[0] < end for start, end in headings)
-        and is_measure(metric, document.text, in_minutes=doc_type in ("minutes", "decision"))
-    )
+    ]
+    rates = sum(1 for metric in found if metric.unit in PERFORMANCE_UNITS)
+    strict = doc_type in ("minutes", "decision") and rates < PERFORMANCE_RATES
+    return tuple(metric for metric in found if is_measure(metric, document.text, in_minutes=strict))
+
+
+PERFORMANCE_UNITS = frozenset({"percent", "per_1000", "per_10000", "per_100000", "percentage_points", "score", "ratio"})
+PERFORMANCE_RATES = 4  # rates and percentages in a document that make it a discussion of performance
 
 
 def _metrics(document: Document) -> list[Metric]:

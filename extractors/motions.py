@@ -73,7 +73,9 @@ def patterns() -> Patterns:
         # '(Smith/Jones)', '(Cr Smith / Cr Jones)': mover and seconder in brackets
         pair=re.compile(rf"\(\s*{name_group('a')}\s*/\s*{name_group('b')}\s*\)"),
         outcome=re.compile(
-            r"(?:^|\b(?:motion|amendment|resolution|recommendation|proposal|it|this|which|and|was|were|vote)\b[^.;]{0,40}?\b"
+            r"(?:^|\b(?:motion|amendment|resolution|recommendation|proposal|vote)\b[^.;]{0,40}?\b"
+            r"|\b(?:it|this|which|that)\s+(?:was|were)\s+(?:(?:duly|then|unanimously|also|formally)\s+)?"
+            r"|\b(?:was|were|been|is|are)\s+(?:(?:duly|then|unanimously|also|formally)\s+)?"
             r"|^(?:the\s+)?(?:substantive\s+|original\s+|amended\s+)?(?:motion|amendment)\s+)"
             rf"(?P<result>{outcome_words})\b",
             re.I,
@@ -347,12 +349,26 @@ def _is_bare_clause(motion: Motion) -> bool:
     return motion.text is None or len(motion.text.split()) <= 2
 
 
+DECIDABLE = re.compile(
+    r"\b(?:minutes|agenda|report|recommendations?|proposals?|motion|application|resolution|policy|budget|item|"
+    r"request|plan|appointment|accounts?|financials?|bills?|warrants?|consent|calendar|contract|ordinance|by-?law|"
+    r"amendment|nomination|precept|grant|award|payments?|quotes?|tender|bid|lease|agreement|schedule|dates?|"
+    r"subscription|variance|permit|licen[cs]e|expenses?|invoices?|transfer|purchase)\b",
+    re.I,
+)
+
+
 def _stands_as_decision(text: str) -> bool:
-    """An outcome sentence with a subject of its own ('The minutes ... were approved'), not 'Motion carried.'"""
+    """An outcome sentence with a subject of its own that a meeting decides on ('The minutes ... were
+    approved', 'The accounts were approved'), not 'Motion carried.' nor 'Apologies were accepted', nor a
+    report's news ('19 children have been adopted')."""
     words = text.split()
-    if len(words) < 4:
+    if len(words) < 4 or re.match(r"^(?:the\s+)?(?:motion|amendment|it|this|which|carried|passed)\b", text, re.I):
         return False
-    return not re.match(r"^(?:the\s+)?(?:motion|amendment|it|this|which|carried|passed)\b", text, re.I)
+    if re.match(r"^(?:apolog|declarations?|no\s+declarations?)", text, re.I):
+        return False
+    outcome = patterns().outcome.search(text)
+    return outcome is not None and DECIDABLE.search(text[: outcome.start()]) is not None
 
 
 def _absorb(motion: Motion, unit: Unit) -> None:

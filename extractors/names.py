@@ -347,7 +347,9 @@ def is_person_name(text: str) -> bool:
         return False
     if any(word.lower().strip(".,()") in _not_name_words() for word in words_):
         return False
-    if words_[-1].lower() in _PARTICLES or any(w in NOT_NAMES for w in words_):
+    if words_[-1].lower() in _PARTICLES or any(w in NOT_NAMES for w in words_[:-1]):
+        return False
+    if words_[-1] in NOT_NAMES and not (len(words_) > 1 and words_[-1] in SURNAME_TOO):
         return False
     substantial = 0
     for word in words_:

@@ -52,7 +52,7 @@ def _pattern() -> re.Pattern[str]:
         rf"^(?P<lead>(?:{leads})(?![A-Za-z])\s*)?"
         r"(?P<open>\()?"
         r"(?P<body>"
-        r"[A-Z]{1,5}[ /]?\d{1,4}(?:[./-]\d{1,4}){0,3}[a-z]?"  # C048/23, CAB/23/12, GP21/07, P/142, R2021-118
+        r"[A-Z]{1,5}[ ./]?\d{1,4}(?:[./-]\d{1,4}){0,3}[a-z]?"  # C048/23, CAB/23/12, GP21/07, P/142, CA.212
         r"|\d{1,4}(?:[./-]\d{1,4}){0,3}(?:[.-]?[A-Za-z](?![A-Za-z]))?"  # 84, 19.05.4, 05-091, 4a, 5-A, 5.A
         r"|[IVXLC]{1,6}|[ivxlc]{1,6}"  # roman numerals
         r"|[A-Za-z]"  # letters
@@ -69,7 +69,7 @@ _PART = re.compile(r"\d+|[A-Za-z]+|[^\dA-Za-z]")
 def _shape(body: str) -> tuple[str, tuple[int, ...], tuple[str, ...]] | None:
     """The body's shape ('D.D.D'), its key, and its other readings' (shape, key) where letters may be roman."""
     shape, key = [], []
-    prefix = re.match(r"^[A-Z]{1,5}(?=[ /]?\d)", body)
+    prefix = re.match(r"^[A-Z]{1,5}(?=[ ./]?\d)", body)
     rest = body[prefix.end() :] if prefix else body
     if prefix:
         shape.append(prefix.group(0) + "~")
@@ -122,7 +122,7 @@ def read_labels(line: str) -> list[Label]:
 def _title_can_follow(body: str, closed: str, rest: str, led: bool) -> bool:
     """What follows a label must read as a title (or nothing: a number on a line of its own)."""
     if not rest:
-        return bool(closed) or led or body[:1].isdigit()
+        return bool(closed) or led or any(c.isdigit() for c in body)
     first = rest[0]
     if first.islower():
         return False

@@ -39,9 +39,10 @@ def lead_in() -> re.Pattern[str]:
     """A lead-in and what separates it from the decision: ':', a dash, 'that', 'to', '(unanimously)',
     a mover/seconder pair '(Smith/Jones)', or the end of the line."""
     return re.compile(
-        rf"^(?:\d{{1,3}}(?:\.\d{{1,3}})+\s+)?(?:(?:and|after\s+discussion,?)\s+)?(?P<lead>{_alternation(words('decisions', 'lead_ins'))})"
+        rf"^(?:\d{{1,3}}(?:\.\d{{1,3}})+\s+)?(?:[^.]{{1,160}}?\s[-–—]\s+)?(?:(?:and|after\s+discussion,?)\s+)?"
+        rf"(?P<lead>{_alternation(words('decisions', 'lead_ins'))})"
         r"(?:\s*\((?:unanimously|nem\.?\s*con\.?|by\s+[^)]*|[^)/]{1,40}/[^)]{1,40})\))?"
-        r"(?:\s*[:–—-]+\s*|\s+(?=that\b|That\b|to\s+[a-z]|\(|\d|[A-Z][a-z])|\s*$)",
+        r"(?:\s*[:–—-]+\s*|\s+(?=that\b|That\b|THAT\b|to\s+[a-z]|\(|\d)|\s*$)",
     )
 
 
@@ -61,7 +62,7 @@ def _with_parts(document: Document, index: int, body: str, end: int) -> tuple[st
     parts = [body] if body.strip() else []
     for block in document.blocks[index + 1 : index + 20]:
         text = document.block_text(block)
-        first_plain = not parts and block.kind in ("paragraph", "list_item")
+        first_plain = not parts
         if not (PART.match(text) or block.kind == "list_item" or first_plain):
             break
         parts.append(text)
@@ -87,8 +88,11 @@ def _from_lead_ins(document: Document, sections: tuple[Section, ...]) -> list[Re
         match = pattern.match(text)
         if match is None:
             for sentence, start, end in split_sentences(text, block.start):
+                opening = pattern.match(sentence) if start > block.start else None
                 within = MID_SENTENCE.search(sentence)
-                if within:
+                if opening and sentence[opening.end() :].strip():
+                    found.append(_resolution(sections, sentence[opening.end() :], start + opening.end(), end))
+                elif within:
                     found.append(_resolution(sections, sentence[within.end() :], start + within.end(), end))
             continue
         body, end = _with_parts(document, index, text[match.end() :], block.end)
@@ -128,7 +132,7 @@ def _from_dispositions(document: Document, sections: tuple[Section, ...]) -> lis
     for index, block in enumerate(document.blocks):
         text = document.block_text(block)
         match = pattern.search(text)
-        if match is None or len(text) > 600:
+        if match is None or len(text) > 600 or FIELD_LABEL.match(text):
             continue
         if match.group("first") and len(text.split()) > 8:
             continue  # 'Approved the budget after ...' is a sentence, read elsewhere
@@ -141,6 +145,9 @@ def _from_dispositions(document: Document, sections: tuple[Section, ...]) -> lis
     return found
 
 
+# a page's field, not a decision: 'Decision status: Recommendations Approved'
+FIELD_LABEL = re.compile(r"^(?:[\w-]+\s+){0,2}(?i:status|decision\s+maker|decision\s+status)\s*:")
+
 BODY_NOUNS = (
     r"(?:Sub-Committee|Subcommittee|Committee|Board|Panel|Cabinet|Council|Commission|Executive|Forum|"
     r"Members|Councillors|Councilors|Commissioners|Trustees|Directors|Supervisors|PC|CC|TC|Meeting|meeting|"
@@ -148,13 +155,18 @@ BODY_NOUNS = (
 )
 BODY_DECISION = re.compile(
     rf"^(?:The\s+|the\s+)?(?:[A-Z][\w'’&-]*\s+){{0,6}}?{BODY_NOUNS}\s+(?:(?:unanimously|formally|then|also|duly)\s+)?"
-    r"(?:noted|received|approved|agreed|endorsed|accepted|adopted|ratified|resolved|decided|supported|confirmed|"
-    r"recommended|voted|authori[sz]ed|appointed|elected|granted|deferred)\b"
+    # taking a paper: 'noted the report', 'received the minutes' (not 'noted that ...', which is narrative)
+    r"(?:(?:noted|received|considered\s+and\s+noted|accepted)\s+(?:the|its|this|a)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:report|update|minutes|recommendations?|proposals?|plan|strategy|register|programme|information|presentation|"
+    r"decision|budget|accounts|statement|policy|position|letter|petition|briefing|response)s?\b"
+    # deciding: 'approved the budget', 'agreed to write', 'resolved that'
+    r"|(?:approved|agreed|endorsed|adopted|ratified|resolved|decided|supported|confirmed|recommended|voted|"
+    r"authori[sz]ed|appointed|elected|granted|deferred)\b(?!\s+(?:with|by)\b))"
 )
 RECORD_DECISION = re.compile(
     r"^(?:\d{1,3}(?:\.\d{1,3})+\s+)?(?:[\w,’'-]+\s+){0,8}?minutes\b[^.]*?\b(?:were|was)\s+(?:[\w,]+\s+){0,4}?"
     r"(?:agreed|approved|confirmed|signed|accepted|passed|adopted)\b"
-    r"|^(?:The\s+)?Recommendations?\s+(?:(?:were|was)\s+)?(?:approved|agreed|endorsed|accepted)\b",
+    r"|^(?:The\s+)?Recommendations?\s+(?:(?:were|was)\s+)?(?:approved|agreed|endorsed|accepted)\b(?!.*\?\s*:)",
     re.IGNORECASE,
 )
 AGREED_AFTER = re.compile(
@@ -164,21 +176,52 @@ AGREED_AFTER = re.compile(
 )
 
 
+NUMBERED_THAT = re.compile(r"^(?:\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)]|\([a-z]\))\s+[Tt]hat\b")
+VOTED = re.compile(r"\b(?:put\s+to\s+(?:the\s+)?vote|carried|resolved|agreed)\b", re.I)
+
+
+def _from_numbered_decisions(document: Document, sections: tuple[Section, ...], doc_type: DocType | None) -> list[Resolution]:
+    """Numbered decisions with no lead-in ('1. That ...', '(2) That ...'): one resolution, on a decision's
+    page or right after the vote that carried them."""
+    found = []
+    run: list[Block] = []
+    for index, block in enumerate([*document.blocks, None]):
+        if block is not None and NUMBERED_THAT.match(document.block_text(block)):
+            run.append(block)
+            continue
+        if run:
+            before = document.blocks[document.blocks.index(run[0]) - 1] if document.blocks.index(run[0]) else None
+            voted = before is not None and VOTED.search(document.block_text(before))
+            if doc_type == "decision" or voted:
+                text = " ".join(document.block_text(b) for b in run)
+                found.append(_resolution(sections, text, run[0].start, run[-1].end))
+            run = []
+    return found
+
+
 def _from_sentences(document: Document, sections: tuple[Section, ...]) -> list[Resolution]:
     found = []
+    last_of_previous_block: tuple[str, int, int] | None = None
     for block in document.blocks:
         if block.kind == "heading":
+            last_of_previous_block = None
             continue
-        previous: tuple[str, int, int] | None = None
+        previous: tuple[str, int, int] | None = last_of_previous_block
         for sentence, start, end in split_sentences(document.block_text(block), block.start):
             body = RUN_IN_LABEL.sub("", sentence)
             shift = len(sentence) - len(body)
             if BODY_DECISION.match(body) or RECORD_DECISION.match(body):
                 found.append(_resolution(sections, body, start + shift, end))
             elif AGREED_AFTER.match(body) and previous is not None:
-                found.append(_resolution(sections, previous[0], previous[1], end))
+                quoted = QUOTED.match(previous[0])
+                text = quoted.group("text") if quoted else previous[0]
+                found.append(_resolution(sections, text, previous[1], end))
             previous = (sentence, start, end)
+        last_of_previous_block = previous
     return found
+
+
+QUOTED = re.compile(r"^.*?[\"“](?P<text>[^\"”]{12,})[\"”]?\.?$")
 
 
 # a run-in label before the sentence: 'Minutes of the last meeting: The minutes ...'
@@ -192,7 +235,8 @@ def extract_resolutions(
     motions: list[Motion] | None = None,
 ) -> tuple[Resolution, ...]:
     found = _from_lead_ins(document, sections) + _from_sentences(document, sections)
-    found += _from_dispositions(document, sections) + _from_motions(motions or [], sections)
+    found += _from_dispositions(document, sections) + _from_numbered_decisions(document, sections, doc_type)
+    found += _from_motions([m for m in motions or [] if m.mover or doc_type != "report"], sections)
     found = [r for r in found if len(r.text) >= MIN_TEXT or r.text.isupper()]
     found.sort(key=lambda r: (r.evidence.span[0], -r.evidence.span[1]))
     return tuple(_without_overlaps(found))

@@ -89,6 +89,10 @@ def candidates(document: Document) -> list[Candidate]:
                 rest, heading_end = following
                 weight = 1.0
             else:
+                # a second number after the minute number ('C052/23 5. TO RECEIVE ...') is the agenda's own
+                second = re.match(r"^\(?\d{1,3}[.)]\s+", rest)
+                if second:
+                    rest = rest[second.end() :]
                 title_end = _title_end(rest)
                 weight = _heading_weight(block, rest[:title_end])
                 if title_end < len(rest):

@@ -61,6 +61,7 @@ class Line:
     cell_x: tuple[float, ...] = ()  # where each cell starts, when the reader knows
     source: tuple[int, int] | None = None  # the reader's own index of the line's first and last character
     table: bool = False  # a row of a table found by its columns (its cells may be empty but one)
+    blank_before: bool = False  # plain text: a blank line stands before this one, which ends a paragraph
 
     @property
     def is_row(self) -> bool:
@@ -158,7 +159,7 @@ def _is_caps(text: str) -> bool:
 
 def starts_new_block(previous: Line, line: Line, style: Typography) -> bool:
     """Whether ``line`` opens a new block rather than continuing ``previous``."""
-    if line.is_row or previous.is_row:
+    if line.is_row or previous.is_row or line.blank_before:
         return True
     if MARKER.match(line.text) or strip_bullet(line.text)[1]:
         return True

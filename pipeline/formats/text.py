@@ -171,9 +171,11 @@ def text_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     for page_number, page in enumerate(text.split("\f"), start=1):
         row = 0
+        blank = False
         for original in page.splitlines():
             row += 1
             if _ITEM_MARKER.match(original) or not original.strip():
+                blank = blank or not original.strip()
                 continue
             expanded = original.expandtabs(8)
             cleaned = clean_inline(expanded)
@@ -190,20 +192,34 @@ def text_lines(text: str) -> list[Line]:
                     x0=indent * CHAR_WIDTH,
                     x1=(indent + len(cleaned)) * CHAR_WIDTH,
                     size=10.0,
+                    blank_before=blank,
                 )
             )
+            blank = False
     return _without_running_lines(lines)
 
 
 def _without_running_lines(lines: list[Line]) -> list[Line]:
-    """Page numbers, and lines with a page number that recur (a running footer), dropped."""
+    """Page numbers at a page's first or last line, and lines with a page number that recur (a running
+    footer), dropped. A number alone inside a page is kept: it may be an item's ('35/20', '174.')."""
     counts = Counter(_DIGITS.sub("#", line.text.lower()) for line in lines)
+    edges = {id(line) for index, line in enumerate(lines) if _at_page_edge(lines, index)}
     return [
         line
         for line in lines
-        if not PAGE_NUMBER.match(line.text)
+        if not (id(line) in edges and PAGE_NUMBER.match(line.text) and not _ITEM_LIKE.match(line.text))
         and not (counts[_DIGITS.sub("#", line.text.lower())] >= 2 and _PAGED.search(line.text))
     ]
+
+
+_ITEM_LIKE = re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$")  # '35/20': a minute number (a page would be 'N of M')
+
+
+def _at_page_edge(lines: list[Line], index: int) -> bool:
+    line = lines[index]
+    before = lines[index - 1] if index else None
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    return before is None or after is None or before.page != line.page or after.page != line.page
 
 
 def convert_text(raw: RawDocument) -> Document:
