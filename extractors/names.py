@@ -362,3 +362,36 @@ def is_person_name(text: str) -> bool:
         elif len(word.strip(".")) >= 3:  # a surname in capitals: 'SMITH'
             substantial += 1
     return substantial >= 1 and not ROLE_HINT.search(text)
+
+
+# --- given names and surnames: the US Census lists (public domain, in the `names` package) -------------
+
+
+@functools.cache
+def _census(file: str) -> frozenset[str]:
+    from importlib import resources
+
+    text = resources.files("names").joinpath(file).read_text(encoding="ascii", errors="ignore")
+    return frozenset(line.split()[0].lower() for line in text.splitlines() if line.strip())
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """About 5,500 given names (1990 US Census), and those of the vocabulary's own list."""
+    return _census("dist.male.first") | _census("dist.female.first") | frozenset(
+        w.lower() for w in words("roles", "given_names")
+    )
+
+
+@functools.cache
+def surnames() -> frozenset[str]:
+    """About 89,000 surnames (1990 US Census)."""
+    return _census("dist.all.last")
+
+
+def is_given_name(word: str) -> bool:
+    return fold(word) in given_names()
+
+
+def is_surname(word: str) -> bool:
+    return fold(word) in surnames()

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 
 from extractors.names import (
+    is_given_name,
+    is_person_name,
+    split_titles,
     FULL_NAME,
     HONORIFICS,
     ROLE_BEFORE_NAME,
@@ -67,6 +70,30 @@ NAME_THEN_COMMA = re.compile(rf"{FULL_NAME},")
 LOWER_WORD = re.compile(r"[a-z](?<=\b[a-z])[a-z'’-]+\b")
 
 
+def _known_name(name: str, common: frozenset[str]) -> bool:
+    """'Andrew Jared', 'Jeff Creed': a given name of the lists, then a surname the document never writes as a
+    common word ('Grant funding' is no one)."""
+    parts = name.split()
+    if len(parts) < 2 or not is_given_name(parts[0]) or not is_person_name(name):
+        return False
+    return not any(part.lower() in common for part in parts)
+
+
+ROLE_BEFORE = re.compile(
+    r"(?P<role>(?:[A-Z][\w&'’-]*\s+){0,4}(?:"
+    + "|".join(re.escape(w) for w in ("Attorney", "Manager", "Director", "Officer", "Clerk", "Engineer", "Planner",
+                                      "Chief", "Superintendent", "Administrator", "Coordinator", "Secretary",
+                                      "Treasurer", "Supervisor", "Consultant", "Counsel", "Chair", "President"))
+    + r"))\s+$"
+)
+
+
+def _role_before(text: str, start: int) -> str | None:
+    """'City Attorney John Lam': the post written just before a name."""
+    match = ROLE_BEFORE.search(text, max(0, start - 60), start)
+    return match.group("role") if match else None
+
+
 def _clean_role(role: str) -> str | None:
     role = " ".join(role.split()).strip(" ,")
     if len(role) > 90 or not (ROLE_HINT.search(role) or COUNCILLOR_ROLE.search(role)):
@@ -86,11 +113,15 @@ def _mentions(document: Document) -> list[PersonMention]:
 
     def add(name: str, role: str | None, start: int, titled: bool = False) -> None:
         name = strip_possessive(name)
+        stripped = split_titles(name)  # 'Councilmember Daysog', 'Vice President Amarasiriwardena'
+        if stripped.office or stripped.honorific:
+            start += len(name) - len(stripped.name)
+            role, name, titled = role or stripped.office or stripped.honorific, stripped.name, True
         if role is None and (held := ROLE_BEFORE_NAME.match(name)):  # 'Independent Member Samuel Jones'
             role, start, name = held.group("role"), start + held.start("name"), held.group("name")
-        if "\n" in name or not looks_like_name(name) or HONORIFICS.fullmatch(name):
+        if "\n" in name or not looks_like_name(name) or HONORIFICS.fullmatch(name) or not is_person_name(name):
             return  # nor 'Mrs' alone, from 'Cllr. Mrs JMS joined the meeting'
-        if not titled and role is None and any(word.lower() in common for word in name.split()):
+        if (not titled or len(name.split()) > 1) and role is None and any(w.lower() in common for w in name.split()):
             return
         if not titled and role is None and NOT_A_PERSON_BEFORE.search(text, max(0, start - 12), start):
             return  # 'as the English Baccalaureate', 'a report on Academy Orders': things, not people
@@ -101,7 +132,11 @@ def _mentions(document: Document) -> list[PersonMention]:
         add(match.group("name"), label if "author" in label.lower() else None, match.start("name"), titled=True)
     for match in NAME_AT.finditer(text):
         name, start, end = match.group(0), match.start(), match.end()
-        if stated := ROLE_TAIL.match(text, end):
+        if _known_name(name, common):
+            stated = ROLE_TAIL.match(text, end) or PAREN_TAIL.match(text, end)
+            role = _clean_role(stated.group("role")) if stated else None
+            add(name, role or _role_before(text, start), start, titled=True)
+        elif stated := ROLE_TAIL.match(text, end):
             role = _clean_role(stated.group("role"))
             # not 'Civic Suite, Gibson Building, Kings Hill, West Malling' nor 'met at Pittwood House, Scunthorpe'
             if role or not (
