@@ -99,7 +99,11 @@ def may_hold_action(sentence: str) -> bool:
 
 def _may_hold_action(sentence: str, low: str, found: set[str]) -> bool:
     """:func:`may_hold_action` given the sentence in lower case and the keywords and needles found in it."""
-    return not KEYWORD_SET.isdisjoint(found) or ("that " in low and INSTRUCTION.search(sentence) is not None)
+    return (
+        not KEYWORD_SET.isdisjoint(found)
+        or ("that " in low and INSTRUCTION.search(sentence) is not None)
+        or (" to " in low and RULES[0].trigger.match(sentence) is not None)  # 'GD to contact MC ...'
+    )
 
 
 REPORTED = re.compile(
@@ -143,7 +147,21 @@ _DECISION_PARTICIPLE = (
 _RECEIVING = (
     r"(?:note|consider|approve|agree|endorse|comment|support|receive|accept|speak|address|present\s+the\s+report)"
 )
+# what the minutes' own 'X to do Y' form may name as X: initials ('GD', 'NO / JH'), a person, a post or body
+_INITIALS = r"[A-Z]{2,4}(?:\s*(?:/|&|and|,)\s*[A-Z]{2,4})*"
 RULES: tuple[Rule, ...] = (
+    # 'GD to contact MC ...', 'Clerk to circulate the quote', 'ACTION: JH to arrange purchase of signs',
+    # 'The Senior Executive Officer, Corporate Services, to revert to Members'
+    Rule(
+        re.compile(r"^(?:ACTION\s*[:–-]?\s*)?(?:[-•·*]\s*)?[A-Z][\w'’.,/& -]{0,80}?\s+to\s+[a-z]"),
+        re.compile(
+            rf"^(?:ACTION\s*[:–-]?\s*)?(?:[-•·*]\s*)?(?P<owner>{_INITIALS}|{_OWNER})(?:,[^,]{{2,60}},)?\s+to\s+"
+            rf"(?P<text>(?!be\b|{_RECEIVING}\b|the\b|a\b|an\b|this\b|date\b)[a-z]+\b.*)"
+        ),
+        "match",
+        "group",
+        needles=("to ",),
+    ),
     # 'Sally Allen, Head of ..., agreed to find out why', 'She also undertook to check the position'
     Rule(
         re.compile(r"(?=[auopv])\b(?:agreed|undertook|offered|promised|volunteered)\s+to\s+[a-z]"),

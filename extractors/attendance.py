@@ -40,6 +40,7 @@ class Opener:
     start: int  # where the heading starts in the text searched
     end: int  # where its names may start
     post: str | None = None  # a heading that is a post ('Clerk:') gives it to the names under it
+    chair: bool = False  # 'PRESENT IN THE CHAIR:'
 
 
 @functools.cache
@@ -64,6 +65,17 @@ HEADING_CLOSE = re.compile(r"\s*(?:[:–—-]+|\.(?=\s*$))\s*|\s*$")
 BARE_HEADINGS = frozenset({"present", "apologies", "absent", "in attendance", "also present", "roll call"})
 
 
+def _heading_post(heading: str) -> str | None:
+    """A heading that names a post gives it to the names under it: 'Clerk:', 'Statutory Co-opted Members:'."""
+    heading = " ".join(heading.split())
+    if re.search(r"(?i)present|attend|absent|apolog|roll|excused|regrets|leave", heading):
+        return None
+    singular = re.sub(r"s$", "", heading)
+    if ROLE_HINT.fullmatch(singular) or (len(heading.split()) >= 2 and ROLE_HINT.search(singular)):
+        return singular
+    return None
+
+
 def _opener_at(text: str) -> Opener | None:
     """A heading opening ``text`` (after a bullet or item number), with its status."""
     lead = LEADER.match(text)
@@ -74,12 +86,13 @@ def _opener_at(text: str) -> Opener | None:
     status = next(s for s in STATUSES if match.group(s))
     heading = " ".join(match.group(0).lower().split())
     closed = HEADING_CLOSE.match(text, match.end())
-    post = match.group(0).strip() if ROLE_HINT.fullmatch(match.group(0).strip().rstrip("s")) else None
+    post = _heading_post(match.group(0))
+    chair = "chair" in heading
     if closed and (closed.group(0).strip() or closed.end() == len(text)):
-        return Opener(status, match.start(), closed.end(), post)
+        return Opener(status, match.start(), closed.end(), post, chair)
     if heading in BARE_HEADINGS and text[match.end() : match.end() + 1] == " ":
         rest = text[match.end() :].lstrip()
-        if rest[:1].isupper() and not _is_sentence(rest):
+        if rest[:1].isupper() and not _is_sentence(rest) and not re.match(r"^\w+\s*:", rest):
             return Opener(status, match.start(), len(text) - len(rest))
     return None
 
@@ -138,6 +151,8 @@ NOTE_TAIL = re.compile(
     r".*$",
     re.IGNORECASE,
 )
+SPACED_HYPHEN = re.compile(r"(?<=[a-z])\s+[–-]\s+(?=[A-Z][a-z'’]+$)")
+TITLE_DASH = re.compile(r"^(?P<title>(?:Councillors?|Cllrs?|Members|Commissioners|Trustees|Directors))\s*[–:-]\s+")
 ROLE_THEN_BRACKETED_NAME = re.compile(r"^(?P<role>[A-Z][^()]{2,120}?)\s*\((?P<name>[^()]{2,60})\)$")
 
 
@@ -147,7 +162,16 @@ class Piece:
     start: int
 
 
-SEPARATORS = re.compile(r"\s*(?:[,;|\n]|\band\b|&|\s{3,}|\t|(?<=[a-z]{2}|.\))\.\s+(?=[A-Z]))\s*")
+SEPARATORS = re.compile(
+    r"\s*(?:[,;|\n]|\band\b|&|\s{3,}|\t"
+    r"|(?<=[a-z]{2}|.\))(?<!Mrs)(?<!Mr)(?<!Ms)(?<!Dr)(?<!Cllr)(?<!Rev)(?<!Revd)(?<!Prof)(?<!St)(?<!Fr)(?<!Jr)(?<!Sr)"
+    r"(?<!Clr)(?<!Cr)(?<!Cmhlr)\.\s+(?=[A-Z]))\s*"
+    # a bracket closing before the next name ('Cafferty (Chair) Appich (...)'), or only the next name's title
+    # ('Cllr A Brooker Cllr C Evans', printed without commas)
+    r"|(?<=\))\s+(?=[A-Z])"
+    r"|(?<=[a-z'’])(?<!County)(?<!Borough)(?<!Town)(?<!District)(?<!Parish)(?<!Chairman)(?<!Chair)(?<!Mayor)(?<!Clerk)"
+    r"\s+(?=(?:County\s+|Borough\s+|Town\s+|District\s+)?(?:Cllrs?|Councillor|Rev|Revd)\.?\s+(?:(?:Mrs|Mr|Ms|Dr|Fr)\.?\s+)?[A-Z])"
+)
 # officials listed by post with the name in brackets: 'Director, Customer Services (Ms. J. Cotter Coughlan), ...'
 POST_THEN_NAME = re.compile(r"(?<=\))\s*[,;]\s*(?:and\s+)?")
 
@@ -158,12 +182,38 @@ def _pieces(text: str) -> list[Piece]:
     masked = re.sub(r"\([^()]*\)", lambda m: "(" + "_" * (len(m.group(0)) - 2) + ")", text)
     bracketed = [m for m in BRACKETS.finditer(text) if _is_bracketed_name(m.group("inside"))]
     separators = POST_THEN_NAME if len(bracketed) >= 2 and masked.rstrip(" .;,").endswith(")") else SEPARATORS
-    pieces, start = [], 0
-    for separator in separators.finditer(masked):
-        pieces.append(Piece(text[start : separator.start()], start))
-        start = separator.end()
-    pieces.append(Piece(text[start:], start))
+    pieces: list[Piece] = []
+    start = 0
+    joined = False  # the piece before was split off at '&' or 'and'
+    bounds = [(m.start(), m.end(), m.group(0).strip()) for m in separators.finditer(masked)] + [(len(text), len(text), "")]
+    for at, after, mark in bounds:
+        piece = Piece(text[start:at], start)
+        before, current = BRACKETS.sub(" ", pieces[-1].text) if pieces else "", BRACKETS.sub(" ", piece.text)
+        if joined and pieces and _ends_in_post(before) and (
+            _is_role_only(current) or (_is_role_only(before) and len(current.split()) == 1)
+        ):
+            # 'Director of Development & Infrastructure', 'Clerk and Executive Officer to the Council': one post
+            pieces[-1] = Piece(text[pieces[-1].start : at], pieces[-1].start)
+        else:
+            pieces.append(piece)
+        joined = mark in ("&", "and")
+        start = after
     return [q for p in pieces if p.text.strip() for q in _split_at_initials(p)]
+
+
+def _is_bracketed_post(inside: str) -> bool:
+    """'(Director of Service)', '(SBC)', '(PLACE Consulting)' are posts or bodies; '(due to mayoral business)',
+    '(substituted by Cllr Wainwright)', '(via VC)', '(J)' are notes or initials."""
+    if not inside or re.fullmatch(r"[A-Z]\.?", inside) or not inside[:1].isupper():
+        return False
+    if ROLE_HINT.search(inside):
+        return True
+    return not re.search(r"\b(?:by|to|for|from|via|due|leave|until|absent|late|left|present|attended)\b", inside, re.I)
+
+
+def _ends_in_post(text: str) -> bool:
+    words_ = text.strip(" .").split()
+    return bool(words_) and bool(ROLE_HINT.search(" ".join(words_[-3:])))
 
 
 def _is_bracketed_name(inside: str) -> bool:
@@ -220,7 +270,7 @@ def _leading_role(words_: list[str]) -> int | None:
 @functools.cache
 def _extra_roles() -> frozenset[str]:
     return frozenset(
-        {"visitor", "guest", "resident", "chairman", "chair", "mayor", "speaker", "treasurer", "secretary", "clerk"}
+        {"visitor", "resident", "chairman", "chair", "mayor", "speaker", "treasurer", "secretary", "clerk"}
     )
 
 
@@ -240,6 +290,8 @@ def _trailing_role(words_: list[str]) -> int | None:
     """Where a role written after a name without a comma starts ('Randy Marx Board President', 'Tom R. Gray
     General Manager'): a name of two or three words (not ending in an initial) is preferred to one word."""
     fits = []
+    if re.fullmatch(r"[A-Z]{3,}", words_[0]):
+        return None  # 'PCC Link Officer', 'RWA Manager': an organisation's post
     for k in range(1, len(words_)):
         tail = words_[k:]
         name = " ".join(words_[:k])
@@ -265,6 +317,9 @@ def _read_piece(piece: Piece) -> tuple[Listed | None, str | None, bool]:
     it, and whether its title holds for the pieces that follow ('Councillors Keller')."""
     raw = piece.text
     text = LEADING_JUNK.sub("", raw.strip(" .:;"))
+    text = re.sub(r"^(?:The|the)\s+(?=[A-Z])", "", text)
+    text = SPACED_HYPHEN.sub("-", text)  # 'Cllr Wendy Morris – Twiddy' is Morris-Twiddy
+    text = TITLE_DASH.sub(r"\g<title> ", text)  # 'Councillors – Keith Austin' 
     chair = False
     for mark in CHAIR_MARK.finditer(text):
         label = (mark.group("mark") or mark.group("trailing") or "").lower()
@@ -282,7 +337,7 @@ def _read_piece(piece: Piece) -> tuple[Listed | None, str | None, bool]:
         inside = bracket.group("inside").strip()
         if _initials_fit(text[: bracket.start()], inside) and re.fullmatch(r"[A-Z][A-Za-z]{1,3}", inside):
             continue  # the initials the minutes use for the member: 'Penny Brandram-Jones (PBJ)'
-        if role is None and not re.fullmatch(r"[A-Z]\.?", inside) and not inside[:1].isdigit():
+        if role is None and _is_bracketed_post(inside):
             role = inside  # a post or the body someone comes from: '(Director of Service)', '(SBC)'
     # a bracketed initial tells two members of one surname apart: 'Collins (J)' is kept whole
     text = BRACKETS.sub(lambda m: m.group(0) if re.fullmatch(r"[A-Z]\.?", m.group("inside").strip()) else " ", text)
@@ -299,12 +354,14 @@ def _read_piece(piece: Piece) -> tuple[Listed | None, str | None, bool]:
     if not is_person_name(name):
         cut, lead = _trailing_role(words_), _leading_role(words_)
         if lead is not None and (cut is None or cut < 2):
-            role, name = role or " ".join(words_[:lead]), " ".join(words_[lead:])
+            role, name = role or " ".join(words_[:lead]), split_titles(" ".join(words_[lead:])).name
         elif cut is not None:
             role, name = role or " ".join(words_[cut:]), " ".join(words_[:cut])
     if not is_person_name(re.sub(r"\s*\([A-Z]\.?\)", "", name)):
         return None, None, titled.plural
     if office and office.lower() in ("chairman", "chair", "chairwoman", "chairperson"):
+        chair = True
+    if role and role.lower() in ("chairman", "chair", "chairwoman", "chairperson"):
         chair = True
     return _listed(raw, piece.start, name, role or office or titled.honorific, chair), None, titled.plural
 
@@ -334,8 +391,12 @@ def read_names(text: str, offset: int = 0, group_role: str | None = None) -> lis
     for piece in _pieces(text):
         listed, role_only, plural = _read_piece(piece)
         if role_only is not None:
-            if found and (found[-1].role is None or found[-1].role in _honorifics()) and piece.start - found[-1].end < 6:
-                found[-1] = replace(found[-1], role=role_only.strip(" ."))
+            if found and (found[-1].role is None or found[-1].role in _honorifics() or _is_title(found[-1].role)) and (
+                piece.start - found[-1].end < 6
+            ):
+                post_ = role_only.strip(" .")
+                chaired = post_.lower() in ("chairman", "chair", "chairwoman", "chairperson")
+                found[-1] = replace(found[-1], role=post_, chair=found[-1].chair or chaired)
             continue
         if listed is None:
             continue
@@ -373,9 +434,9 @@ def _names_list_share(text: str) -> float:
 def is_names_list(text: str) -> bool:
     if text.strip(" .").lower() in _empty_words():
         return True
-    if _is_sentence(text) and len(text) > 80:
+    if _is_sentence(text) and len(text) > 40:
         return False
-    return _names_list_share(text) >= 0.6
+    return _names_list_share(text) >= 0.5
 
 
 # --- lists under headings -----------------------------------------------------------------------------
@@ -383,13 +444,7 @@ def is_names_list(text: str) -> bool:
 
 def _attendees(listed: list[Listed], status: AttendanceStatus) -> Iterator[Attendee]:
     for person in listed:
-        yield Attendee(
-            person.name,
-            person.role,
-            status,
-            person.chair and status == "present",
-            Evidence((person.start, person.end), NAME, VERSION),
-        )
+        yield Attendee(person.name, person.role, status, person.chair, Evidence((person.start, person.end), NAME, VERSION))
 
 
 def _header_statuses(document: Document, block: Block) -> list[AttendanceStatus] | None:
@@ -410,6 +465,21 @@ def _header_statuses(document: Document, block: Block) -> list[AttendanceStatus]
     return [status or "in_attendance" for status in statuses]
 
 
+def _is_title(role: str) -> bool:
+    """'Cllr', 'Councillor', 'Mr': a title written before a name, which a post written after it outranks."""
+    return split_titles(role + " X").name == "X"
+
+
+def _group_title(text: str) -> str | None:
+    """'County Councillors', 'Co-opted Members:' alone on a line: a plural title, as its singular."""
+    titled = split_titles(text.strip(" :") + " X")
+    return titled.office if titled.plural and titled.name == "X" else None
+
+
+def _chaired(listed: list[Listed], chair: bool) -> list[Listed]:
+    return [replace(person, chair=True) for person in listed] if chair else listed
+
+
 def _ends_list(block: Block, text: str) -> bool:
     """A line that closes a list: a label of another kind ('Executive Secretary:'), a heading in capitals."""
     if text.rstrip().endswith(":"):
@@ -426,6 +496,7 @@ def _from_lists(document: Document, limit: int, item_starts: frozenset[int]) -> 
     found: list[Attendee] = []
     status: AttendanceStatus | None = None
     post: str | None = None
+    chair = False  # the names under 'PRESENT IN THE CHAIR:' chair the meeting
     columns: list[AttendanceStatus] | None = None
     for block in document.blocks:
         if block.start >= limit:
@@ -443,24 +514,30 @@ def _from_lists(document: Document, limit: int, item_starts: frozenset[int]) -> 
         for part, at in _split_embedded(text):
             opener = _opener_at(part)
             if opener is not None:
-                status, post, opened = opener.status, opener.post, True
+                status, post, opened, chair = opener.status, opener.post, True, opener.chair
                 rest = part[opener.end :]
                 if rest.strip():
-                    found.extend(_attendees(read_names(rest, block.start + at + opener.end, post), status))
+                    found.extend(_attendees(_chaired(read_names(rest, block.start + at + opener.end, post), chair), status))
+                    chair = False
                 continue
             if status is None:
+                continue
+            group = _group_title(part)
+            if group:
+                post = group  # 'County Councillors' on a line of its own: the title of the names below it
                 continue
             starts_item = block.start in item_starts and not opened
             if starts_item or _ends_list(block, part) or not is_names_list(part):
                 status = None
                 continue
-            found.extend(_attendees(read_names(part, block.start + at, post), status))
+            found.extend(_attendees(_chaired(read_names(part, block.start + at, post), chair), status))
+            chair = False
     return found
 
 
 # --- sentences ----------------------------------------------------------------------------------------
 
-_NAMES = r"(?P<names>[A-Za-z][^.;:\n]{1,400}?)"
+_NAMES = r"(?P<names>[A-Za-z](?:[^.;:\n]|\.(?=\s*[A-Z]\.|\s+[A-Z][a-z]*\s))(?:[^.;:\n]|(?<=\b[A-Z])\.|(?<=Mrs)\.|(?<=Mr)\.|(?<=Ms)\.|(?<=Dr)\.){0,400}?)"
 SENTENCES: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
     (
         re.compile(
@@ -476,6 +553,10 @@ SENTENCES: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
         "apologies",
     ),
     (
+        re.compile(rf"\bthe\s+apologies\s+of\s+{_NAMES}\s+(?:were|was)\s+(?:noted|received|accepted)\b", re.I | re.M),
+        "apologies",
+    ),
+    (
         re.compile(
             rf"\bwith\s+{_NAMES}\s+(?:being\s+)?present\b|\b(?:(?:board|council|committee)\s+)?members\s+present\s+"
             rf"(?:were|was)\s+{_NAMES.replace('names', 'names2')}(?=[.;]|$)|\battending\s+(?:the\s+meeting\s+)?were\s+"
@@ -483,6 +564,12 @@ SENTENCES: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
             re.IGNORECASE | re.MULTILINE,
         ),
         "present",
+    ),
+    (
+        re.compile(
+            rf"(?:^|(?<=[:.]\s)){_NAMES}\s+(?:were|was)\s+(?:also\s+(?:present|in\s+attendance)|in\s+attendance)\b", re.M
+        ),
+        "in_attendance",
     ),
     (re.compile(rf"(?:^|(?<=[:.]\s)){_NAMES}\s+(?:were|was)\s+(?:all\s+)?present\b", re.M), "present"),
     (re.compile(rf"(?:^|(?<=[.:]\s)){_NAMES}\s+(?:was|were)\s+(?:absent|not\s+present)\b", re.M), "absent"),
@@ -509,7 +596,7 @@ def _from_sentences(document: Document, limit: int) -> list[Attendee]:
 CHAIRED = re.compile(
     r"\b(?:chaired\s+by|presided\s+over\s+by|called\s+to\s+order\s+(?:at\s+[\d:.]+\s*[ap]\.?m\.?\s+)?by)\s+"
     r"(?:the\s+)?(?P<a>[A-Z][\w'’. -]{1,60}?)(?=[,.;(]|\s+(?:at|who|and|on|in)\b|$)"
-    r"|(?P<b>[A-Z][\w'’. -]{1,60}?)\s+(?:called\s+the\s+(?:\w+\s+){0,4}?meeting\s+to\s+order|convened\s+the\s+meeting|"
+    r"|(?P<b>[A-Z][\w'’. -]{1,60}?)\s+(?i:called\s+the\s+(?:\w+\s+){0,4}?meeting\s+to\s+order|convened\s+the\s+meeting|"
     r"took\s+the\s+chair|was\s+in\s+the\s+chair|presided|opened\s+the\s+meeting)\b",
     re.M,
 )
@@ -558,10 +645,13 @@ def _from_members_lines(document: Document, limit: int) -> list[Attendee]:
             continue
         initialled = re.findall(r"\(([A-Z][A-Za-z]{1,3})\)", text)
         chaired = bool(CHAIR_MARK.search(text))
-        if not ((MEMBERS_LINE.match(text) and chaired) or len(initialled) >= 3):
-            continue
         listed = read_names(text, block.start)
-        if len(listed) >= 3:
+        if found and len(initialled) == 1 and len(listed) == 1 and listed[0].role:
+            found.extend(_attendees(listed, "in_attendance"))  # 'Liz Parry-Jones (LPJ) Clerk' under the members
+            continue
+        if not ((MEMBERS_LINE.match(text) and chaired) or len(initialled) >= 2):
+            continue
+        if len(listed) >= 2:
             found.extend(_attendees(listed, "present"))
     return found
 
@@ -578,4 +668,5 @@ def extract_attendance(document: Document, sections: tuple[Section, ...]) -> tup
     first_item = sections[0].span[0] if sections else len(document.text)
     attendees += _from_members_lines(document, min(limit, HEADLESS_LIMIT, max(first_item, 400)))
     attendees.sort(key=lambda a: a.evidence.span)
-    return tuple(_mark_chair(document, _dedupe(attendees), limit))
+    kept = _mark_chair(document, _dedupe(attendees), limit)
+    return tuple(replace(a, chair=False) if a.chair and a.status != "present" else a for a in kept)

@@ -100,7 +100,7 @@ def is_measure(metric: Metric, text: str, in_minutes: bool = False) -> bool:
             return False
         if TALLY.search(text[max(0, start - 3) : end + 4]):
             return False  # '7-0', '(5-2)': a vote's tally
-        if re.search(r"[A-Za-z][-‑]?$", before) or re.match(r"^[A-Za-z]", after):
+        if re.search(r"[A-Za-z][-‑]?\Z", before) or re.match(r"^[A-Za-z]", after):
             return False  # inside a code: 'B6355', 'LB99282', 'LB‑99612'
         if not re.search(r"[a-z]{3}", metric.indicator):
             return False  # nothing counted: 'License#: LB', 's'

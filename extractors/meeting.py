@@ -420,7 +420,10 @@ def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
         r"(?=\s+(?i:held|on|at|in|which|convened|commencing|was|were|called)\b|\s*[,.(–—-]|\s*$)"
     )
     # a body named in a line: '... Township Board Meeting', 'KENT COUNTY COUNCIL', 'Planning Commission'
-    ends_body = re.compile(rf"(?P<body>(?:[\w'’&./-]+\s+)*?(?i:{noun}))(?=\s*(?:(?i:meeting|minutes|agenda)\b|[-–—:,(|]|$))")
+    ends_body = re.compile(
+        rf"(?P<body>(?:[\w'’&./-]+\s+)*?(?i:{noun})(?:\s+(?i:of|on|for)\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:[A-Z&][\w'’&-]*|and|of))*)?)"
+        r"(?=\s*(?:(?i:meeting|minutes|agenda)\b|[-–—:,(|]|$))"
+    )
     return opener, kind, of_body, ends_body
 
 

@@ -76,6 +76,7 @@ def patterns() -> Patterns:
             r"(?:^|\b(?:motion|amendment|resolution|recommendation|proposal|vote)\b[^.;]{0,40}?\b"
             r"|\b(?:it|this|which|that)\s+(?:was|were)\s+(?:(?:duly|then|unanimously|also|formally)\s+)?"
             r"|\b(?:was|were|been|is|are)\s+(?:(?:duly|then|unanimously|also|formally)\s+)?"
+            r"|\b(?:meeting|council|committee|board|members|all|everyone)\s+(?:(?:then|unanimously|duly)\s+)?"
             r"|^(?:the\s+)?(?:substantive\s+|original\s+|amended\s+)?(?:motion|amendment)\s+)"
             rf"(?P<result>{outcome_words})\b",
             re.I,

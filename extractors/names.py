@@ -285,7 +285,7 @@ def _title_words() -> tuple[re.Pattern[str], dict[str, str], frozenset[str], re.
     every = set(words("titles", "honorifics")) | set(words("titles", "offices")) | set(plurals)
     alternation = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(every, key=len, reverse=True))
     # one or more titles in a row ('County Councillor Mrs', 'Cllr. Dr'), each perhaps with a full stop
-    run = re.compile(rf"^(?:(?:{alternation})\.?(?:\s+|$))+", re.IGNORECASE)
+    run = re.compile(rf"^(?:(?:{alternation})\.?(?:\s*[–:]\s+|\s+|$))+", re.IGNORECASE)
     single = re.compile(rf"^(?:{alternation})\.?(?=\s|$)", re.IGNORECASE)
     return run, {key.lower(): value for key, value in plurals.items()}, honorifics, single
 
@@ -303,7 +303,8 @@ def split_titles(text: str) -> Titled:
     offices = [t for t in found if t.lower().rstrip(".") not in honorifics]
     honorific = next((t for t in found if t.lower().rstrip(".") in honorifics), None)
     plural = any(t.lower().rstrip(".") in plurals for t in offices)
-    office = " ".join(plurals.get(t.lower().rstrip("."), t.rstrip(".")) for t in offices) or None
+    # of two offices the first is the post ('Vice Chairman Cllr. Mrs E Milner' is the Vice Chairman)
+    office = plurals.get(offices[0].lower().rstrip("."), offices[0].rstrip(".")) if offices else None
     return Titled(text[match.end() :].strip(), office, honorific.rstrip(".") if honorific else None, plural)
 
 

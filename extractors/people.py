@@ -101,9 +101,13 @@ def _clean_role(role: str) -> str | None:
     return re.sub(r"^the\s+", "", role)
 
 
+EMAIL_OR_LINK = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+")
+
+
 def _common_words(text: str) -> frozenset[str]:
-    """Words the document also writes in lower case: 'Young People' is not a name when 'young people' occurs."""
-    return frozenset(LOWER_WORD.findall(text))
+    """Words the document also writes in lower case: 'Young People' is not a name when 'young people' occurs
+    (an e-mail address, 'michael.walder@...', says nothing of the kind)."""
+    return frozenset(LOWER_WORD.findall(EMAIL_OR_LINK.sub(" ", text)))
 
 
 def _mentions(document: Document) -> list[PersonMention]:

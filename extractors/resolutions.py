@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 
-from extractors.motions import Motion
+from extractors.motions import Motion, find_motions
 from extractors.text import item_number_at, split_sentences
 from extractors.vocabulary import words
 from models.records import Block, DocType, Document, Evidence, Resolution, Section
@@ -46,6 +46,15 @@ def lead_in() -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def lead_in_ending() -> re.Pattern[str]:
+    """A lead-in closing a block, the decision in the blocks below: '...; Seconded by Councillor Sheahan; And
+    Resolved:', '..., and RESOLVED to:'."""
+    return re.compile(
+        rf"(?:^|[;.,]\s*|\s+and\s+)(?:And\s+|and\s+)?(?:{_alternation(words('decisions', 'lead_ins'))})(?:\s+(?:that|to))?\s*[:–—-]?\s*$"
+    )
+
+
 def _is_lead_in_only(text: str) -> bool:
     match = lead_in().match(text)
     return match is not None and not text[match.end() :].strip(" :–-")
@@ -55,19 +64,29 @@ PART = re.compile(r"^\(?(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.):]\s+")
 
 
 def _with_parts(document: Document, index: int, body: str, end: int) -> tuple[str, int]:
-    """A decision that ends with ':' or 'that' takes the numbered parts under it ('(1) ...', 'a) ...')."""
-    unfinished = body.rstrip().endswith((":", "that", "That", "-", "–")) or not body.strip()
+    """A decision that ends with ':' or 'that', or stops short before numbered parts, takes the parts under it
+    ('(1) ...', 'a) ...'): 'RESOLVED that the Board notes' over '(a) that 80% of indicators ...'."""
+    following = document.blocks[index + 1] if index + 1 < len(document.blocks) else None
+    bare = body.strip(" :–-").lower() in ("", "that", "to")
+    unfinished = bare or body.rstrip().endswith((":", "that", "That", "-", "–")) or (
+        not body.rstrip().endswith((".", ";", "!", "?"))
+        and following is not None
+        and PART.match(document.block_text(following)) is not None
+    )
     if not unfinished:
         return body, end
     parts = [body] if body.strip() else []
-    for block in document.blocks[index + 1 : index + 20]:
+    numbered = False
+    for block in document.blocks[index + 1 : index + 40]:
         text = document.block_text(block)
-        first_plain = not parts
-        if not (PART.match(text) or block.kind == "list_item" or first_plain):
+        first_plain = bare and len(parts) <= 1 and not numbered
+        part = PART.match(text) is not None or block.kind == "list_item"
+        if not (part or first_plain):
             break
         parts.append(text)
         end = block.end
-        if first_plain and not text.rstrip().endswith(":"):
+        numbered = numbered or part
+        if first_plain and not part and not text.rstrip().endswith(":"):
             break
     return " ".join(parts), end
 
@@ -75,7 +94,7 @@ def _with_parts(document: Document, index: int, body: str, end: int) -> tuple[st
 def _resolution(sections: tuple[Section, ...], text: str, start: int, end: int) -> Resolution:
     return Resolution(
         item=item_number_at(sections, start),
-        text=" ".join(text.split()).strip(" .;"),
+        text=" ".join(text.split()).strip(" ;"),
         evidence=Evidence((start, end), NAME, VERSION),
     )
 
@@ -86,6 +105,11 @@ def _from_lead_ins(document: Document, sections: tuple[Section, ...]) -> list[Re
     for index, block in enumerate(document.blocks):
         text = document.block_text(block)
         match = pattern.match(text)
+        if match is None and lead_in_ending().search(text) and index + 1 < len(document.blocks):
+            body, end = _with_parts(document, index, "", block.end)
+            if len(body.strip()) >= MIN_TEXT:
+                found.append(_resolution(sections, body, document.blocks[index + 1].start, end))
+            continue
         if match is None:
             for sentence, start, end in split_sentences(text, block.start):
                 opening = pattern.match(sentence) if start > block.start else None
@@ -95,8 +119,12 @@ def _from_lead_ins(document: Document, sections: tuple[Section, ...]) -> list[Re
                 elif within:
                     found.append(_resolution(sections, sentence[within.end() :], start + within.end(), end))
             continue
-        body, end = _with_parts(document, index, text[match.end() :], block.end)
-        start = block.start + match.end() if text[match.end() :].strip() else block.end
+        rest = text[match.end() :]
+        following = document.blocks[index + 1] if index + 1 < len(document.blocks) else None
+        if not rest.strip(" :–-") and following is not None and pattern.match(document.block_text(following)):
+            continue  # 'Decision:' over 'RESOLVED: That ...': the next block says it
+        body, end = _with_parts(document, index, rest, block.end)
+        start = block.start + match.end() if rest.strip() else block.end
         if len(body.strip()) >= MIN_TEXT:
             found.append(_resolution(sections, body, start, end))
     return found
@@ -138,9 +166,10 @@ def _from_dispositions(document: Document, sections: tuple[Section, ...]) -> lis
             continue  # 'Approved the budget after ...' is a sentence, read elsewhere
         if len(text.split()) <= 3 and index > 0 and not match.group("first"):
             previous = document.blocks[index - 1]
-            title = document.block_text(previous)
-            found.append(_resolution(sections, f"{title} {text}", previous.start, block.end))
-            continue
+            if previous.kind == "heading":  # 'GRANTED' under the item's title: the title's outcome
+                title = document.block_text(previous)
+                found.append(_resolution(sections, f"{title} {text}", previous.start, block.end))
+                continue
         found.append(_resolution(sections, text, block.start, block.end))
     return found
 
@@ -156,7 +185,7 @@ BODY_NOUNS = (
 BODY_DECISION = re.compile(
     rf"^(?:The\s+|the\s+)?(?:[A-Z][\w'’&-]*\s+){{0,6}}?{BODY_NOUNS}\s+(?:(?:unanimously|formally|then|also|duly)\s+)?"
     # taking a paper: 'noted the report', 'received the minutes' (not 'noted that ...', which is narrative)
-    r"(?:(?:noted|received|considered\s+and\s+noted|accepted)\s+(?:the|its|this|a)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:(?:noted|received|considered\s+and\s+noted|accepted)\s+(?:the|its|this)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:report|update|minutes|recommendations?|proposals?|plan|strategy|register|programme|information|presentation|"
     r"decision|budget|accounts|statement|policy|position|letter|petition|briefing|response)s?\b"
     # deciding: 'approved the budget', 'agreed to write', 'resolved that'
@@ -234,12 +263,18 @@ def extract_resolutions(
     doc_type: DocType | None = None,
     motions: list[Motion] | None = None,
 ) -> tuple[Resolution, ...]:
-    found = _from_lead_ins(document, sections) + _from_sentences(document, sections)
-    found += _from_dispositions(document, sections) + _from_numbered_decisions(document, sections, doc_type)
-    found += _from_motions([m for m in motions or [] if m.mover or doc_type != "report"], sections)
-    found = [r for r in found if len(r.text) >= MIN_TEXT or r.text.isupper()]
-    found.sort(key=lambda r: (r.evidence.span[0], -r.evidence.span[1]))
-    return tuple(_without_overlaps(found))
+    found_motions = find_motions(document, sections) if motions is None else motions
+    readers = (
+        _from_lead_ins(document, sections),
+        _from_numbered_decisions(document, sections, doc_type),
+        _from_sentences(document, sections),
+        _from_dispositions(document, sections),
+        _from_motions([m for m in found_motions if m.mover or doc_type != "report"], sections),
+    )
+    ranked = [(rank, r) for rank, found in enumerate(readers) for r in found if len(r.text) >= MIN_TEXT or r.text.isupper()]
+    ranked.sort(key=lambda x: (x[0], x[1].evidence.span[0]))  # what a surer reader found is kept first
+    kept = _without_overlaps([r for _, r in ranked])
+    return tuple(sorted(kept, key=lambda r: r.evidence.span))
 
 
 def _without_overlaps(found: list[Resolution]) -> list[Resolution]:
@@ -250,7 +285,7 @@ def _without_overlaps(found: list[Resolution]) -> list[Resolution]:
     for resolution in found:
         key = (resolution.item, " ".join(resolution.text.lower().split()))
         start, end = resolution.evidence.span
-        if key in seen or any(k.evidence.span[0] <= start < k.evidence.span[1] for k in kept):
+        if key in seen or any(k.evidence.span[0] < end and start < k.evidence.span[1] for k in kept):
             continue
         seen.add(key)
         kept.append(resolution)

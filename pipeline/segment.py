@@ -89,12 +89,13 @@ def candidates(document: Document) -> list[Candidate]:
                 rest, heading_end = following
                 weight = 1.0
             else:
+                led = label.family.startswith("K")  # 'Minute 151:', 'Item 12': the word says it is an item
                 # a second number after the minute number ('C052/23 5. TO RECEIVE ...') is the agenda's own
                 second = re.match(r"^\(?\d{1,3}[.)]\s+", rest)
                 if second:
                     rest = rest[second.end() :]
                 title_end = _title_end(rest)
-                weight = _heading_weight(block, rest[:title_end])
+                weight = max(_heading_weight(block, rest[:title_end]), 0.8 if led else 0.0)
                 if title_end < len(rest):
                     heading_end = block.start + label.title_start + title_end
                 rest = rest[:title_end]
@@ -103,8 +104,14 @@ def candidates(document: Document) -> list[Candidate]:
     return found
 
 
+CAPITALS_THEN_TEXT = re.compile(r"^(?P<title>[^a-z]{3,}?)\s+[–—-]\s+(?=\S*[a-z])")
+
+
 def _title_end(rest: str) -> int:
     """Where a title ends inside a block that goes on with the item's text ('38 MINUTES – Resolved – That')."""
+    capitals = CAPITALS_THEN_TEXT.match(rest)
+    if capitals and any(c.isalpha() for c in capitals.group("title")):
+        return capitals.end("title")  # 'DECLARATIONS OF INTEREST – There were no declarations.'
     if len(rest) <= MAX_TITLE and (len(rest.split()) <= TITLE_WORDS or not rest.endswith(SENTENCE_END)):
         return len(rest)
     for separator in (" – ", " - ", ". ", ": "):
