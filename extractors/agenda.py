@@ -40,6 +40,8 @@ def page_title(document: Document) -> tuple[str, tuple[int, int]] | None:
 
 
 def extract_agenda(document: Document, sections: tuple[Section, ...], doc_type: DocType) -> tuple[AgendaItem, ...]:
+    if doc_type == "report":
+        return ()  # a report's numbered paragraphs are no agenda
     if sections:
         stated = {item.number: item.title for item in document.facts.items if item.number}
         return tuple(

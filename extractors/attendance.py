@@ -29,8 +29,8 @@ from models.records import AttendanceStatus, Attendee, Block, Document, Evidence
 NAME = "attendance"
 VERSION = "2"
 
-SCAN_LIMIT = 15_000
-HEADLESS_LIMIT = 6_000  # characters: a members' list without a heading stands at the very head  # characters: attendance stands at the head of minutes (or in their first items)
+SCAN_LIMIT = 15_000  # characters: attendance stands at the head of minutes (or in their first items)
+HEADLESS_LIMIT = 6_000  # characters: a members' list without a heading stands at the very head
 STATUSES: tuple[AttendanceStatus, ...] = ("in_attendance", "apologies", "absent", "present")
 
 
@@ -185,12 +185,17 @@ def _pieces(text: str) -> list[Piece]:
     pieces: list[Piece] = []
     start = 0
     joined = False  # the piece before was split off at '&' or 'and'
-    bounds = [(m.start(), m.end(), m.group(0).strip()) for m in separators.finditer(masked)] + [(len(text), len(text), "")]
+    bounds = [(m.start(), m.end(), m.group(0).strip()) for m in separators.finditer(masked)] + [
+        (len(text), len(text), "")
+    ]
     for at, after, mark in bounds:
         piece = Piece(text[start:at], start)
         before, current = BRACKETS.sub(" ", pieces[-1].text) if pieces else "", BRACKETS.sub(" ", piece.text)
-        if joined and pieces and _ends_in_post(before) and (
-            _is_role_only(current) or (_is_role_only(before) and len(current.split()) == 1)
+        if (
+            joined
+            and pieces
+            and _ends_in_post(before)
+            and (_is_role_only(current) or (_is_role_only(before) and len(current.split()) == 1))
         ):
             # 'Director of Development & Infrastructure', 'Clerk and Executive Officer to the Council': one post
             pieces[-1] = Piece(text[pieces[-1].start : at], pieces[-1].start)
@@ -249,7 +254,7 @@ def _is_role_only(text: str) -> bool:
     """'President', 'City Clerk', 'Cabinet Member for Integrated Children's Services', 'Visitor': a post
     with no name in it (not 'Randy Marx Board President', nor 'City Manager John Doe')."""
     stripped = text.strip(" .")
-    if not stripped or not ROLE_HINT.search(stripped) and stripped.lower() not in _extra_roles():
+    if not stripped or (not ROLE_HINT.search(stripped) and stripped.lower() not in _extra_roles()):
         return False
     titled = split_titles(stripped)
     if titled.office and is_person_name(titled.name):
@@ -261,8 +266,13 @@ def _is_role_only(text: str) -> bool:
 def _leading_role(words_: list[str]) -> int | None:
     """Where a name written after a post starts ('Chief Superintendent David Sheahan', 'City Manager John Doe')."""
     for k in range(1, len(words_) - 1):
-        head, rest = " ".join(words_[:k]), " ".join(words_[k:])
-        if ROLE_HINT.search(words_[k - 1]) and words_[k][:1].isupper() and len(words_) - k >= 2 and is_person_name(rest):
+        rest = " ".join(words_[k:])
+        if (
+            ROLE_HINT.search(words_[k - 1])
+            and words_[k][:1].isupper()
+            and len(words_) - k >= 2
+            and is_person_name(rest)
+        ):
             return k
     return None
 
@@ -319,7 +329,7 @@ def _read_piece(piece: Piece) -> tuple[Listed | None, str | None, bool]:
     text = LEADING_JUNK.sub("", raw.strip(" .:;"))
     text = re.sub(r"^(?:The|the)\s+(?=[A-Z])", "", text)
     text = SPACED_HYPHEN.sub("-", text)  # 'Cllr Wendy Morris – Twiddy' is Morris-Twiddy
-    text = TITLE_DASH.sub(r"\g<title> ", text)  # 'Councillors – Keith Austin' 
+    text = TITLE_DASH.sub(r"\g<title> ", text)  # 'Councillors – Keith Austin'
     chair = False
     for mark in CHAIR_MARK.finditer(text):
         label = (mark.group("mark") or mark.group("trailing") or "").lower()
@@ -391,8 +401,10 @@ def read_names(text: str, offset: int = 0, group_role: str | None = None) -> lis
     for piece in _pieces(text):
         listed, role_only, plural = _read_piece(piece)
         if role_only is not None:
-            if found and (found[-1].role is None or found[-1].role in _honorifics() or _is_title(found[-1].role)) and (
-                piece.start - found[-1].end < 6
+            if (
+                found
+                and (found[-1].role is None or found[-1].role in _honorifics() or _is_title(found[-1].role))
+                and (piece.start - found[-1].end < 6)
             ):
                 post_ = role_only.strip(" .")
                 chaired = post_.lower() in ("chairman", "chair", "chairwoman", "chairperson")
@@ -444,7 +456,9 @@ def is_names_list(text: str) -> bool:
 
 def _attendees(listed: list[Listed], status: AttendanceStatus) -> Iterator[Attendee]:
     for person in listed:
-        yield Attendee(person.name, person.role, status, person.chair, Evidence((person.start, person.end), NAME, VERSION))
+        yield Attendee(
+            person.name, person.role, status, person.chair, Evidence((person.start, person.end), NAME, VERSION)
+        )
 
 
 def _header_statuses(document: Document, block: Block) -> list[AttendanceStatus] | None:
@@ -517,7 +531,9 @@ def _from_lists(document: Document, limit: int, item_starts: frozenset[int]) -> 
                 status, post, opened, chair = opener.status, opener.post, True, opener.chair
                 rest = part[opener.end :]
                 if rest.strip():
-                    found.extend(_attendees(_chaired(read_names(rest, block.start + at + opener.end, post), chair), status))
+                    found.extend(
+                        _attendees(_chaired(read_names(rest, block.start + at + opener.end, post), chair), status)
+                    )
                     chair = False
                 continue
             if status is None:
@@ -537,7 +553,11 @@ def _from_lists(document: Document, limit: int, item_starts: frozenset[int]) -> 
 
 # --- sentences ----------------------------------------------------------------------------------------
 
-_NAMES = r"(?P<names>[A-Za-z](?:[^.;:\n]|\.(?=\s*[A-Z]\.|\s+[A-Z][a-z]*\s))(?:[^.;:\n]|(?<=\b[A-Z])\.|(?<=Mrs)\.|(?<=Mr)\.|(?<=Ms)\.|(?<=Dr)\.){0,400}?)"
+# a list of names in a sentence: it ends at a full stop, except one after an initial or a title ('Mrs. L.M. Phillips')
+_NAMES = (
+    r"(?P<names>[A-Za-z](?:[^.;:\n]|\.(?=\s*[A-Z]\.|\s+[A-Z][a-z]*\s))"
+    r"(?:[^.;:\n]|(?<=\b[A-Z])\.|(?<=Mrs)\.|(?<=Mr)\.|(?<=Ms)\.|(?<=Dr)\.){0,400}?)"
+)
 SENTENCES: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
     (
         re.compile(
@@ -567,14 +587,21 @@ SENTENCES: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
     ),
     (
         re.compile(
-            rf"(?:^|(?<=[:.]\s)){_NAMES}\s+(?:were|was)\s+(?:also\s+(?:present|in\s+attendance)|in\s+attendance)\b", re.M
+            rf"(?:^|(?<=[:.]\s)){_NAMES}\s+(?:were|was)\s+(?:also\s+(?:present|in\s+attendance)|in\s+attendance)\b",
+            re.M,
         ),
         "in_attendance",
     ),
     (re.compile(rf"(?:^|(?<=[:.]\s)){_NAMES}\s+(?:were|was)\s+(?:all\s+)?present\b", re.M), "present"),
     (re.compile(rf"(?:^|(?<=[.:]\s)){_NAMES}\s+(?:was|were)\s+(?:absent|not\s+present)\b", re.M), "absent"),
     (re.compile(rf"(?:^|(?<=[.:]\s)){_NAMES}\s+(?:was|were)\s+excused\b", re.M), "apologies"),
-    (re.compile(rf"(?:^|(?<=[.:]\s)){_NAMES}\s+(?:attended|was\s+present|were\s+present)\s+as\s+(?:a\s+)?substitutes?\b", re.M), "present"),
+    (
+        re.compile(
+            rf"(?:^|(?<=[.:]\s)){_NAMES}\s+(?:attended|was\s+present|were\s+present)\s+as\s+(?:a\s+)?substitutes?\b",
+            re.M,
+        ),
+        "present",
+    ),
 )
 
 

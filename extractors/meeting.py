@@ -238,9 +238,7 @@ def _body_from_phrases(document: Document, council: str | None) -> tuple[str, in
     return None
 
 
-def body_name(
-    document: Document, council: str | None, sections: tuple[Section, ...] = ()
-) -> tuple[str | None, int]:
+def body_name(document: Document, council: str | None, sections: tuple[Section, ...] = ()) -> tuple[str | None, int]:
     if document.facts.body:
         return document.facts.body, 0
     heading = _meeting_heading(document)
@@ -548,4 +546,6 @@ def _usual_year(text: str) -> int | None:
     return max(set(years), key=years.count) if years else None
 
 
-CALLED_ON = re.compile(r"(?i:called\s+the|called\s+to\s+order|held\s+on|meeting\s+(?:of|on))[^.\n]{0,80}?(?P<date>[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4})")
+CALLED_ON = re.compile(
+    r"(?i:called\s+the|called\s+to\s+order|held\s+on|meeting\s+(?:of|on))[^.\n]{0,80}?(?P<date>[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4})"
+)

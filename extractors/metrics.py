@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from extractors.indicators import abbreviations, indicator_name
+from extractors.measures import is_measure
 from extractors.numbers import (
     CURRENCIES,
     NUMERAL,
@@ -22,8 +23,7 @@ from extractors.numbers import (
     parse_word_number,
 )
 from extractors.text import alternation, split_sentences
-from extractors.measures import is_measure
-from models.records import DocType, Comparator, Document, Evidence, Metric, Section
+from models.records import Comparator, DocType, Document, Evidence, Metric, Section
 
 NAME = "metrics"
 VERSION = "1"

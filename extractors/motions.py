@@ -55,13 +55,15 @@ def patterns() -> Patterns:
     vocabulary = load("decisions")
     mover, seconder = vocabulary["mover"], vocabulary["seconder"]
     results: dict[str, VoteResult] = {}
+    result: VoteResult
     for result in ("carried", "lost", "withdrawn"):
         for phrase in vocabulary["results"][result]:
-            results[" ".join(phrase.lower().split())] = result  # type: ignore[assignment]
+            results[" ".join(phrase.lower().split())] = result
     options: dict[str, VoteOption] = {}
+    option: VoteOption
     for option in ("for", "against", "abstain", "absent"):
         for label in vocabulary["named"][option]:
-            options[label.lower()] = option  # type: ignore[assignment]
+            options.setdefault(label.lower(), option)
     name = name_group("who")
     outcome_words = _alternation(list(results))
     return Patterns(
@@ -82,8 +84,7 @@ def patterns() -> Patterns:
             re.I,
         ),
         named_label=re.compile(
-            rf"(?:^|(?<=[\s.;]))(?P<label>{_alternation(list(vocabulary['named']['for']) + list(vocabulary['named']['against']) + list(vocabulary['named']['abstain']) + list(vocabulary['named']['absent']))})"
-            r"\s*(?:\(\d+\))?\s*[:–—-]\s*"
+            rf"(?:^|(?<=[\s.;]))(?P<label>{_alternation(list(options))})\s*(?:\(\d+\))?\s*[:–—-]\s*", re.IGNORECASE
         ),
         inline_vote=re.compile(
             rf"{name_group('voter')}\s*[–—-]\s*(?P<vote>(?i:aye|yes|yea|nay|no|abstain(?:ed)?|absent))\b"
@@ -104,7 +105,9 @@ LABELLED_COUNT = re.compile(
 )
 # what stands between a motion clause and the motion's words: 'to approve ...', 'that the minutes ...'
 MOTION_TEXT = re.compile(r"\b(?:to|that)\s+(?=\S)", re.I)
-TRAILING_OUTCOME = re.compile(r"[.;,]?\s*(?:the\s+)?motion\s+(?:was\s+)?(?:carried|passed|failed|approved|lost)\b.*$", re.I)
+TRAILING_OUTCOME = re.compile(
+    r"[.;,]?\s*(?:the\s+)?motion\s+(?:was\s+)?(?:carried|passed|failed|approved|lost)\b.*$", re.I
+)
 MOTION_UNIT_LIMIT = 5  # sentences after a mover in which its seconder and outcome are looked for
 
 
@@ -167,8 +170,31 @@ def _clean_name(raw: str) -> str | None:
 @functools.cache
 def _not_names() -> frozenset[str]:
     return frozenset(
-        {"motion", "the", "this", "that", "it", "carried", "passed", "seconded", "moved", "approved", "unanimously",
-         "a", "an", "council", "committee", "board", "commission", "staff", "all", "members", "there", "on", "by"}
+        {
+            "motion",
+            "the",
+            "this",
+            "that",
+            "it",
+            "carried",
+            "passed",
+            "seconded",
+            "moved",
+            "approved",
+            "unanimously",
+            "a",
+            "an",
+            "council",
+            "committee",
+            "board",
+            "commission",
+            "staff",
+            "all",
+            "members",
+            "there",
+            "on",
+            "by",
+        }
     )
 
 
@@ -192,7 +218,9 @@ def _mover(text: str) -> tuple[str | None, int, int]:
 
 def _seconder(text: str) -> tuple[str | None, int, int]:
     p = patterns()
-    for match in sorted((m for m in (p.seconder_before.search(text), p.seconder_after.search(text)) if m), key=lambda m: m.start()):
+    for match in sorted(
+        (m for m in (p.seconder_before.search(text), p.seconder_after.search(text)) if m), key=lambda m: m.start()
+    ):
         name = _clean_name(match.group("who"))
         if name:
             return name, match.start(), match.end()
@@ -211,15 +239,21 @@ def _counts(text: str) -> tuple[int | None, int | None, int | None]:
     for match in LABELLED_COUNT.finditer(text):
         label = (match.group("label") or match.group("label2") or "").lower()
         number = int(match.group("n") or match.group("n2"))
-        key = "for" if label.startswith(("for", "in", "yea", "aye")) else "abstain" if label.startswith("abst") else "against"
+        key = (
+            "for"
+            if label.startswith(("for", "in", "yea", "aye"))
+            else "abstain"
+            if label.startswith("abst")
+            else "against"
+        )
         labelled.setdefault(key, number)
     if labelled:
         return labelled.get("for"), labelled.get("against"), labelled.get("abstain")
     if _result(text) is not None or re.search(r"\bvote\b", text, re.I):
-        match = COUNTS.search(text)
-        if match:
-            abstain = match.group("abstain")
-            return int(match.group("for")), int(match.group("against")), int(abstain) if abstain else None
+        tally = COUNTS.search(text)
+        if tally:
+            abstain = tally.group("abstain")
+            return int(tally.group("for")), int(tally.group("against")), int(abstain) if abstain else None
     return None, None, None
 
 
@@ -233,22 +267,29 @@ def _named(unit: Unit) -> list[tuple[str, VoteOption, int, int]]:
     if labels and labels[0].start() <= 2:
         for index, label in enumerate(labels):
             end = labels[index + 1].start() if index + 1 < len(labels) else len(unit.text)
-            option = p.options.get(label.group("label").lower())
-            if option is None:
+            listed = p.options.get(label.group("label").lower())
+            if listed is None:
                 continue
             names = unit.text[label.end() : end]
             for person in read_names(names, unit.start + label.end()):
-                found.append((person.name, option, person.start, person.end))
+                found.append((person.name, listed, person.start, person.end))
         return found
     for match in p.inline_vote.finditer(unit.text):
-        vote = match.group("vote").lower()
-        option: VoteOption = "for" if vote in ("aye", "yes", "yea") else "against" if vote in ("nay", "no") else (
-            "abstain" if vote.startswith("abstain") else "absent"
-        )
         name = _clean_name(match.group("voter"))
         if name:
+            option = _option(match.group("vote"))
             found.append((name, option, unit.start + match.start("voter"), unit.start + match.end("voter")))
     return found
+
+
+def _option(vote: str) -> VoteOption:
+    """'aye', 'yes' -> for; 'nay', 'no' -> against; 'abstained' -> abstain; 'absent'."""
+    vote = vote.lower()
+    if vote in ("aye", "yes", "yea"):
+        return "for"
+    if vote in ("nay", "no"):
+        return "against"
+    return "abstain" if vote.startswith("abstain") else "absent"
 
 
 def _motion_text(text: str, clauses_end: int, clauses_start: int) -> str | None:

@@ -92,7 +92,9 @@ ROLE_WORDS = (
     "Invitee",
 )
 ROLE_HINT = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w in sorted(set(ROLE_WORDS) | set(words("roles", "words")), key=len, reverse=True)) + r")s?\b"
+    r"\b(?:"
+    + "|".join(re.escape(w) for w in sorted(set(ROLE_WORDS) | set(words("roles", "words")), key=len, reverse=True))
+    + r")s?\b"
 )
 # a post written before a name: 'Tenant Representative Lulu Agate', 'Independent Member Samuel Jones'
 ROLE_BEFORE_NAME = re.compile(
@@ -329,7 +331,28 @@ def _titles_in(prefix: str) -> list[str]:
     return found
 
 
-_PARTICLES = frozenset({"van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "la", "le", "st", "ter", "ten", "y", "bin", "ibn"})
+_PARTICLES = frozenset(
+    {
+        "van",
+        "von",
+        "de",
+        "der",
+        "den",
+        "del",
+        "della",
+        "di",
+        "da",
+        "du",
+        "la",
+        "le",
+        "st",
+        "ter",
+        "ten",
+        "y",
+        "bin",
+        "ibn",
+    }
+)
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÝÓ][\w'’.-]*|[A-Z]\.?|[a-z]{1,3}[A-Z][a-z'’-]+|(?:O|D|Mc|Mac)['’][A-Z][\w'’-]*)$")
 
 
@@ -358,9 +381,7 @@ def is_person_name(text: str) -> bool:
             continue
         if not _NAME_WORD.match(word) or any(ch.isdigit() for ch in word):
             return False
-        if len(word.strip(".")) >= 2 and not word.isupper():
-            substantial += 1
-        elif len(word.strip(".")) >= 3:  # a surname in capitals: 'SMITH'
+        if (len(word.strip(".")) >= 2 and not word.isupper()) or len(word.strip(".")) >= 3:
             substantial += 1
     return substantial >= 1 and not ROLE_HINT.search(text)
 
@@ -372,15 +393,17 @@ def is_person_name(text: str) -> bool:
 def _census(file: str) -> frozenset[str]:
     from importlib import resources
 
-    text = resources.files("names").joinpath(file).read_text(encoding="ascii", errors="ignore")
+    text = resources.files("names").joinpath(file).read_bytes().decode("ascii", errors="ignore")
     return frozenset(line.split()[0].lower() for line in text.splitlines() if line.strip())
 
 
 @functools.cache
 def given_names() -> frozenset[str]:
     """About 5,500 given names (1990 US Census), and those of the vocabulary's own list."""
-    return _census("dist.male.first") | _census("dist.female.first") | frozenset(
-        w.lower() for w in words("roles", "given_names")
+    return (
+        _census("dist.male.first")
+        | _census("dist.female.first")
+        | frozenset(w.lower() for w in words("roles", "given_names"))
     )
 
 

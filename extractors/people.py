@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 
 from extractors.names import (
-    is_given_name,
-    is_person_name,
-    split_titles,
     FULL_NAME,
     HONORIFICS,
     ROLE_BEFORE_NAME,
     ROLE_HINT,
     SURNAME,
+    is_given_name,
+    is_person_name,
     looks_like_name,
     same_person,
+    split_titles,
     strip_possessive,
 )
 from models.records import Attendee, Document, Evidence, PersonMention
@@ -81,9 +81,29 @@ def _known_name(name: str, common: frozenset[str]) -> bool:
 
 ROLE_BEFORE = re.compile(
     r"(?P<role>(?:[A-Z][\w&'’-]*\s+){0,4}(?:"
-    + "|".join(re.escape(w) for w in ("Attorney", "Manager", "Director", "Officer", "Clerk", "Engineer", "Planner",
-                                      "Chief", "Superintendent", "Administrator", "Coordinator", "Secretary",
-                                      "Treasurer", "Supervisor", "Consultant", "Counsel", "Chair", "President"))
+    + "|".join(
+        re.escape(w)
+        for w in (
+            "Attorney",
+            "Manager",
+            "Director",
+            "Officer",
+            "Clerk",
+            "Engineer",
+            "Planner",
+            "Chief",
+            "Superintendent",
+            "Administrator",
+            "Coordinator",
+            "Secretary",
+            "Treasurer",
+            "Supervisor",
+            "Consultant",
+            "Counsel",
+            "Chair",
+            "President",
+        )
+    )
     + r"))\s+$"
 )
 

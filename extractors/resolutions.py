@@ -50,9 +50,8 @@ def lead_in() -> re.Pattern[str]:
 def lead_in_ending() -> re.Pattern[str]:
     """A lead-in closing a block, the decision in the blocks below: '...; Seconded by Councillor Sheahan; And
     Resolved:', '..., and RESOLVED to:'."""
-    return re.compile(
-        rf"(?:^|[;.,]\s*|\s+and\s+)(?:And\s+|and\s+)?(?:{_alternation(words('decisions', 'lead_ins'))})(?:\s+(?:that|to))?\s*[:–—-]?\s*$"
-    )
+    leads = _alternation(words("decisions", "lead_ins"))
+    return re.compile(rf"(?:^|[;.,]\s*|\s+and\s+)(?:And\s+|and\s+)?(?:{leads})(?:\s+(?:that|to))?\s*[:–—-]?\s*$")
 
 
 def _is_lead_in_only(text: str) -> bool:
@@ -68,10 +67,14 @@ def _with_parts(document: Document, index: int, body: str, end: int) -> tuple[st
     ('(1) ...', 'a) ...'): 'RESOLVED that the Board notes' over '(a) that 80% of indicators ...'."""
     following = document.blocks[index + 1] if index + 1 < len(document.blocks) else None
     bare = body.strip(" :–-").lower() in ("", "that", "to")
-    unfinished = bare or body.rstrip().endswith((":", "that", "That", "-", "–")) or (
-        not body.rstrip().endswith((".", ";", "!", "?"))
-        and following is not None
-        and PART.match(document.block_text(following)) is not None
+    unfinished = (
+        bare
+        or body.rstrip().endswith((":", "that", "That", "-", "–"))
+        or (
+            not body.rstrip().endswith((".", ";", "!", "?"))
+            and following is not None
+            and PART.match(document.block_text(following)) is not None
+        )
     )
     if not unfinished:
         return body, end
@@ -209,12 +212,14 @@ NUMBERED_THAT = re.compile(r"^(?:\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)]|\([a-z]\))\s+
 VOTED = re.compile(r"\b(?:put\s+to\s+(?:the\s+)?vote|carried|resolved|agreed)\b", re.I)
 
 
-def _from_numbered_decisions(document: Document, sections: tuple[Section, ...], doc_type: DocType | None) -> list[Resolution]:
+def _from_numbered_decisions(
+    document: Document, sections: tuple[Section, ...], doc_type: DocType | None
+) -> list[Resolution]:
     """Numbered decisions with no lead-in ('1. That ...', '(2) That ...'): one resolution, on a decision's
     page or right after the vote that carried them."""
     found = []
     run: list[Block] = []
-    for index, block in enumerate([*document.blocks, None]):
+    for block in [*document.blocks, None]:
         if block is not None and NUMBERED_THAT.match(document.block_text(block)):
             run.append(block)
             continue
@@ -271,7 +276,9 @@ def extract_resolutions(
         _from_dispositions(document, sections),
         _from_motions([m for m in found_motions if m.mover or doc_type != "report"], sections),
     )
-    ranked = [(rank, r) for rank, found in enumerate(readers) for r in found if len(r.text) >= MIN_TEXT or r.text.isupper()]
+    ranked = [
+        (rank, r) for rank, found in enumerate(readers) for r in found if len(r.text) >= MIN_TEXT or r.text.isupper()
+    ]
     ranked.sort(key=lambda x: (x[0], x[1].evidence.span[0]))  # what a surer reader found is kept first
     kept = _without_overlaps([r for _, r in ranked])
     return tuple(sorted(kept, key=lambda r: r.evidence.span))

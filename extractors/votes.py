@@ -27,6 +27,8 @@ def _vote(motion: Motion) -> Vote:
     )
 
 
-def extract_votes(document: Document, sections: tuple[Section, ...], motions: list[Motion] | None = None) -> tuple[Vote, ...]:
+def extract_votes(
+    document: Document, sections: tuple[Section, ...], motions: list[Motion] | None = None
+) -> tuple[Vote, ...]:
     found = find_motions(document, sections) if motions is None else motions
     return tuple(_vote(m) for m in found if is_vote(m))

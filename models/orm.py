@@ -47,8 +47,12 @@ class Clipped(TypeDecorator[str]):
     impl = String
     cache_ok = True
 
+    def __init__(self, length: int) -> None:
+        super().__init__(length)
+        self.length = length
+
     def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
-        length = self.impl.length  # type: ignore[attr-defined]
+        length = self.length
         if value is not None and length is not None and len(value) > length:
             return value[: length - 1] + "…"
         return value

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from extractors.numbering import Label, follows, opens_scheme, read_labels
 from extractors.vocabulary import words
@@ -73,10 +74,31 @@ def _title_after(document: Document, index: int) -> tuple[str, int] | None:
     return text, following.end
 
 
+# the item's number printed under its title: 'Apologies and Substitutes' / '(Item 1)'
+NUMBER_UNDER_TITLE = re.compile(r"^\(\s*(?:Item|Minute|Agenda\s+item)\s+(?P<number>\w{1,6})\s*\)$", re.IGNORECASE)
+
+
+def _number_under_title(document: Document, index: int) -> Candidate | None:
+    match = NUMBER_UNDER_TITLE.match(document.block_text(document.blocks[index]))
+    if match is None or index == 0:
+        return None
+    title_block = document.blocks[index - 1]
+    title = document.block_text(title_block)
+    labels = read_labels(match.group("number") + ".")
+    if not labels or len(title) > MAX_TITLE or title_block.kind not in ("heading", "paragraph"):
+        return None
+    label = labels[0]
+    numbered = Label(match.group("number"), "(K)" + label.family, label.key, 0, True)
+    return Candidate(index, numbered, clean_title(title), title_block.start, title_block.end, 1.0)
+
+
 def candidates(document: Document) -> list[Candidate]:
     found: list[Candidate] = []
     for index, block in enumerate(document.blocks):
         text = document.block_text(block)
+        if under := _number_under_title(document, index):
+            found.append(under)
+            continue
         if block.kind == "table_row" and block.cells:
             text = " ".join(document.text[s:e] for s, e in block.cells if e > s)
         for label in read_labels(text):
@@ -181,7 +203,7 @@ def _is_list(chain: list[Candidate], found: list[Candidate]) -> bool:
 def _accepted(chain: list[Candidate]) -> bool:
     if len(chain) >= 2:
         return sum(c.weight for c in chain) >= 1.2
-    return len(chain) == 1 and chain[0].weight >= 1.0 and opens_scheme(chain[0].label.key)
+    return len(chain) == 1 and chain[0].weight >= 1.0
 
 
 def _sub_items(found: list[Candidate], top: list[Candidate], end: int) -> list[Candidate]:
@@ -190,11 +212,14 @@ def _sub_items(found: list[Candidate], top: list[Candidate], end: int) -> list[C
     subs: list[Candidate] = []
     bounds = [c.start for c in top] + [end]
     families_of_top = {c.label.family for c in top}
-    for parent, (start, stop) in zip(top, zip(bounds, bounds[1:], strict=False), strict=False):
+    for parent, (start, stop) in zip(top, pairwise(bounds), strict=False):
         inside = [
             c
             for c in found
-            if start < c.start < stop and id(c) not in used and c.weight >= 1.0 and c.label.family not in families_of_top
+            if start < c.start < stop
+            and id(c) not in used
+            and c.weight >= 1.0
+            and c.label.family not in families_of_top
         ]
         while inside:
             chain = best_chain(inside, restart=parent.label.key)
@@ -216,13 +241,13 @@ def _label_headings(document: Document) -> list[Candidate]:
     for index, block in enumerate(document.blocks):
         text = document.block_text(block)
         label = _run_in_label(text)
-        if block.kind == "heading" and (block.bold or block.level) and len(text) <= MAX_TITLE:
+        if block.kind == "heading" and (block.bold or block.level or _in_capitals(text)) and len(text) <= MAX_TITLE:
             title, end = text, block.end
         elif label and (block.bold_lead or _in_capitals(label)):
             title, end = label, block.start + len(label)
         else:
             continue
-        if title.rstrip(": ").lower() in skip:
+        if clean_title(title).lower() in skip:
             continue
         empty = Label("", "", (), 0, False)
         found.append(Candidate(index, empty, clean_title(title), block.start, end, 1.0))
@@ -258,7 +283,7 @@ def segment(document: Document) -> tuple[Section, ...]:
     if not _accepted(top):
         top = []
     subs = _sub_items(found, top, len(document.text)) if top else []
-    if not top:
+    if not top and not any(c.weight >= 0.8 for c in found):
         unnumbered = _unnumbered(document)
         return _sections(document, [(c, 1) for c in unnumbered], number=False)
     return _sections(document, sorted([(c, 1) for c in top] + [(c, 2) for c in subs], key=lambda x: x[0].start))

@@ -33,6 +33,7 @@ def test_extract_prints_the_gold_format() -> None:
         "resolutions",
         "actions",
         "metrics",
+        "votes",
     }
     assert data["doc_type"] == "minutes"
     assert data["meeting_date"] == "2018-02-27"
@@ -116,7 +117,7 @@ def test_bad_inputs_are_recorded_and_never_stop_the_batch(engine: Engine, tmp_pa
     assert "Traceback" not in result.stderr
     assert any("big.txt: file too large" in line for line in errors)
     assert any("broken.pdf: corrupt PDF" in line for line in errors)
-    assert any("notes.docx: unknown file type '.docx'" in line for line in errors)
+    assert any("notes.docx: not a readable Word document" in line for line in errors)
     assert "1 new, 0 unchanged, 0 replaced, 5 failed" in result.stdout
     with Session(engine) as session:
         rows = session.scalars(select(orm.SourceDocument)).all()

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from extractors import metrics, people, resolutions
+from extractors import metrics, people
 from extractors.numbers import NUMERAL
 from extractors.text import _ABBREVIATIONS, _split_sentences
 from pipeline.formats import builder
@@ -82,14 +82,6 @@ def test_figure_candidates_are_those_of_one_case_insensitive_scan(sample: str) -
     ]
     found = [(c.start, c.end, c.raw, c.in_words) for c in metrics._candidates(sample)]
     assert found == expected
-
-
-@settings(max_examples=400)
-@given(text)
-@example("Proposed by X; Seconded by Y; And Resolved:")
-@example("The Executive reviewed the figures, and RESOLVED to")
-def test_the_lead_in_gate_never_hides_a_lead_in(sample: str) -> None:
-    assert resolutions._ends_with_lead_in(sample) == (resolutions.LEAD_IN_ALONE.search(sample) is not None)
 
 
 SPACES = " \t\f\v\u00a0\u2000\u2005\u200b\u202f\u205f\u3000"

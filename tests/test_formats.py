@@ -48,7 +48,7 @@ def test_load_refuses_empty_large_and_unknown(tmp_path: Path) -> None:
     with pytest.raises(LoadError, match="too large"):
         raw_document(tmp_path / "x.txt", b"x" * 2000, LoadSettings(max_bytes=1000))
     with pytest.raises(LoadError, match="unknown file type"):
-        _raw(tmp_path, "x.docx", b"PK\x03\x04")
+        _raw(tmp_path, "x.xyz", b"PK\x03\x04")
 
 
 def _council_page(body_html: str) -> str:
@@ -167,13 +167,13 @@ def test_corrupt_pdf_is_named(tmp_path: Path) -> None:
 
 
 def test_pdf_hyphenation_is_repaired() -> None:
-    from pipeline.formats.pdf import paragraphs
+    from pipeline.formats.layout import Line, Typography, paragraphs
 
     lines = [
-        "The Committee noted that the number of looked after children had contin-",
-        "ued to increase across the county during the quarter.",
+        Line("The Committee noted that the number of looked after children had contin-", 1, 100, 112, 72, 520, 12),
+        Line("ued to increase across the county during the quarter.", 1, 114, 126, 72, 400, 12),
     ]
-    assert paragraphs(lines) == [
+    assert [p.text for p in paragraphs(lines, Typography.of(lines))] == [
         "The Committee noted that the number of looked after children had continued to increase "
         "across the county during the quarter."
     ]

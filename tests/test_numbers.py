@@ -61,7 +61,7 @@ def test_word_numbers_read_back(value: int, joiner: str) -> None:
 def test_quoted_figures_read_back_with_their_unit(value: object, form: tuple[str, str, float]) -> None:
     template, unit, scale = form
     number = float(value)  # type: ignore[arg-type]
-    text = f"The measure stood at {template.format(format_number(number))} this quarter."
+    text = f"The forecast overspend stood at {template.format(format_number(number))} this quarter."
     document = Document("x.txt", "text/plain", text, (Block("paragraph", 0, len(text)),))
     found = [(m.value, m.unit) for m in extract_metrics(document, ())]
     assert len(found) == 1

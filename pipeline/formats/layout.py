@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from models.records import BlockKind
 from pipeline.formats.builder import DocumentBuilder, strip_bullet
@@ -99,9 +100,7 @@ def drop_furniture(pages: Sequence[Sequence[Line]]) -> list[list[Line]]:
             [
                 line
                 for i, line in enumerate(page)
-                if not (
-                    i in edge and (_furniture_key(line.text) in repeated or PAGE_NUMBER.match(line.text.strip()))
-                )
+                if not (i in edge and (_furniture_key(line.text) in repeated or PAGE_NUMBER.match(line.text.strip())))
             ]
         )
     return cleaned
@@ -124,7 +123,7 @@ class Typography:
                 sizes[round(line.size * 2) / 2] += len(line.text)
         body = sizes.most_common(1)[0][0] if sizes else 0.0
         gaps: Counter[float] = Counter()
-        for previous, line in zip(lines, lines[1:], strict=False):
+        for previous, line in pairwise(lines):
             gap = line.bottom - (previous.last_bottom or previous.bottom)
             if line.page == previous.page and body and abs(line.size - body) < 0.6 and 0 < gap < 2.5 * body:
                 gaps[round(gap * 2) / 2] += 1
@@ -270,7 +269,9 @@ def tabulate(lines: Sequence[Line], style: Typography) -> list[Line]:
     columns: tuple[float, ...] = ()
     previous: Line | None = None
     for line in lines:
-        near = previous is not None and line.page == previous.page and 0 <= line.top - previous.bottom <= 2.5 * style.pitch
+        near = (
+            previous is not None and line.page == previous.page and 0 <= line.top - previous.bottom <= 2.5 * style.pitch
+        )
         row = _aligned(line, columns) if columns and near else None
         if row is None and line.cell_x and len(line.cell_x) > 1:
             columns = line.cell_x

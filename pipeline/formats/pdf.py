@@ -248,7 +248,9 @@ def _plumber_line(line: dict[str, Any], number: int, height: float) -> Line:
     )
 
 
-def _within(box: tuple[float, float, float, float], page: tuple[float, float, float, float]) -> tuple[float, ...]:
+def _within(
+    box: tuple[float, float, float, float], page: tuple[float, float, float, float]
+) -> tuple[float, float, float, float]:
     """A table's box clipped to its page (a table drawn past the page's edge has one larger than the page)."""
     return (max(box[0], page[0]), max(box[1], page[1]), min(box[2], page[2]), min(box[3], page[3]))
 

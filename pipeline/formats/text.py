@@ -88,8 +88,9 @@ def add_lines(builder: DocumentBuilder, lines: Iterable[str], markdown: bool = F
 
 def _add_markdown_line(builder: DocumentBuilder, line: str) -> None:
     line = _MD_EMPHASIS.sub(r"\2", line)
-    if _MD_HEADING.match(line):
-        builder.add("heading", _MD_HEADING.sub("", line).rstrip("#").strip())
+    if heading := _MD_HEADING.match(line):
+        level = len(heading.group(0).strip())
+        builder.add("heading", _MD_HEADING.sub("", line).rstrip("#").strip(), level=level)
     elif line.startswith("|"):
         if not _MD_TABLE_RULE.match(line):
             builder.add_row(line.strip().strip("|").split("|"))
