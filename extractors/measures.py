@@ -84,17 +84,53 @@ ADDRESS_AFTER = re.compile(
 )
 
 
-def is_measure(metric: Metric, text: str, in_minutes: bool = False) -> bool:
+@functools.cache
+def _performance_cues() -> re.Pattern[str]:
+    alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in words("figures", "performance_cues"))
+    return re.compile(rf"(?i)(?:\b|(?<=\d))(?:{alternation})\b")
+
+
+@functools.cache
+def _policy_cues() -> re.Pattern[str]:
+    alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in words("figures", "policy_cues"))
+    return re.compile(rf"(?i)\b(?:{alternation})")
+
+
+INDICATOR_LINE = re.compile(r"(?:^|\n)[A-Z][^\n.;:]{3,100}?\s[–—-]\s+[\d.,]+\s*%?\s*$")
+CHANGE_TO = re.compile(
+    r"(?i)\b(?:increased|decreased|rose|fell|dropped|improved|declined|reduced|up|down)\s+(?:from|to)\s+$"
+)
+RATE_UNITS = frozenset({"percent", "percentage_points", "days", "weeks", "months", "years", "hours", "minutes"})
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    right_stop = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return text[left : min(right_stop) if right_stop else len(text)]
+
+
+def is_measure(metric: Metric, text: str, in_minutes: bool = False, money_gate: bool = False) -> bool:
     """Whether ``metric``, found in the document ``text``, reports a measure rather than naming a thing.
-    In minutes a bare count must also count something the vocabulary knows (calls, visits, people ...)."""
+    In minutes a bare count must also count something the vocabulary knows (calls, visits, people ...), and a
+    rate or a sum of money must stand in a sentence about performance (``money_gate`` alone: only the money)."""
     start, end = metric.evidence.span
     before = text[max(0, start - 40) : start]
     after = text[end : end + 40]
     if "#" in before[-4:]:
         return False
-    if metric.unit in CURRENCIES:
-        sentence = text[max(0, start - 200) : end + 120]
-        return bool(_money_cues().search(sentence))
+    if (in_minutes or money_gate) and metric.unit in CURRENCIES:
+        # the cue stands in the figure's own clause: 'a forecast overspend of £6m', 'savings of £2m'
+        return bool(_money_cues().search(text[max(0, start - 80) : end + 40]))
+    if in_minutes and metric.unit in RATE_UNITS:
+        # a rate, share or duration in minutes: a measure where the sentence reports performance, not a rule;
+        # or a line of indicators and their values ('Visits within timescale – 85%')
+        sentence = _sentence_around(text, start, end)
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if INDICATOR_LINE.search(line) or CHANGE_TO.search(before):
+            return True
+        return bool(_performance_cues().search(sentence)) and not _policy_cues().search(sentence)
     if metric.unit == "count":
         if _identifier_before().search(before) or _size_after().search(after):
             return False

@@ -482,21 +482,17 @@ def extract_metrics(
     document: Document, sections: tuple[Section, ...], doc_type: DocType | None = None
 ) -> tuple[Metric, ...]:
     """Every figure of the document that measures something (:func:`extractors.measures.is_measure`); none
-    from an item's heading ('41 (6) UNPLANNED CARE AND MAJOR TRAUMA'). Minutes and decisions that discuss
-    performance (rates and percentages) are read as performance reports are."""
+    from an item's heading ('41 (6) UNPLANNED CARE AND MAJOR TRAUMA'). In minutes a figure
+    must also read as a measure in its sentence: minutes are full of numbers that measure nothing."""
     headings = [section.heading_span for section in sections]
     found = [
         metric
         for metric in _metrics(document)
         if not any(start <= metric.evidence.span[0] < end for start, end in headings)
     ]
-    rates = sum(1 for metric in found if metric.unit in PERFORMANCE_UNITS)
-    strict = doc_type in ("minutes", "decision") and rates < PERFORMANCE_RATES
-    return tuple(metric for metric in found if is_measure(metric, document.text, in_minutes=strict))
-
-
-PERFORMANCE_UNITS = frozenset({"percent", "per_1000", "per_10000", "per_100000", "percentage_points", "score", "ratio"})
-PERFORMANCE_RATES = 4  # rates and percentages in a document that make it a discussion of performance
+    strict = doc_type == "minutes"
+    money = doc_type == "decision"  # a decision's sums are mostly what it spends: only those measured count
+    return tuple(metric for metric in found if is_measure(metric, document.text, in_minutes=strict, money_gate=money))
 
 
 def _metrics(document: Document) -> list[Metric]:
