@@ -491,7 +491,7 @@ def extract_metrics(
         if not any(start <= metric.evidence.span[0] < end for start, end in headings)
     ]
     strict = doc_type == "minutes"
-    money = doc_type == "decision"  # a decision's sums are mostly what it spends: only those measured count
+    money = True  # a sum of money is mostly what is spent or granted: only one measured against a plan counts
     return tuple(metric for metric in found if is_measure(metric, document.text, in_minutes=strict, money_gate=money))
 
 
