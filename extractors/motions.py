@@ -94,6 +94,8 @@ def patterns() -> Patterns:
     )
 
 
+# 'carried by unanimous voice vote – 5': all of five for
+UNANIMOUS_COUNT = re.compile(r"(?i)\bunanimous(?:ly)?\b[^.;]{0,30}?[–—-]\s*(?P<n>\d{1,2})\b|\bunanimous(?:ly)?\s*\((?P<m>\d{1,2})\)")
 COUNTS = re.compile(
     r"(?<![\d/.:-])\(?\[?(?P<for>\d{1,3})\s*[-–—]\s*(?P<against>\d{1,3})(?:\s*[-–—]\s*(?P<abstain>\d{1,3}))?\]?\)?"
     r"(?![\d/:-]|\.\d)"
@@ -125,6 +127,7 @@ class Motion:
     named: list[tuple[str, VoteOption, int, int]] = field(default_factory=list)
     item: str | None = None
     units: int = 0
+    roll_call_sides: set[str] = field(default_factory=set)  # the options a roll call labels ('AYES', 'NOES')
 
     @property
     def recorded(self) -> bool:
@@ -249,12 +252,24 @@ def _counts(text: str) -> tuple[int | None, int | None, int | None]:
         labelled.setdefault(key, number)
     if labelled:
         return labelled.get("for"), labelled.get("against"), labelled.get("abstain")
+    unanimous = UNANIMOUS_COUNT.search(text)
+    if unanimous:
+        return int(unanimous.group("n") or unanimous.group("m")), 0, None
     if _result(text) is not None or re.search(r"\bvote\b", text, re.I):
         tally = COUNTS.search(text)
         if tally:
             abstain = tally.group("abstain")
             return int(tally.group("for")), int(tally.group("against")), int(abstain) if abstain else None
     return None, None, None
+
+
+def _sides(unit: Unit) -> set[str]:
+    """The options a roll call's labels name, listed names or not ('NOES: None' names the side)."""
+    p = patterns()
+    labels = list(p.named_label.finditer(unit.text))
+    if not labels or labels[0].start() > 2:
+        return set()
+    return {p.options[label.group("label").lower()] for label in labels if label.group("label").lower() in p.options}
 
 
 def _named(unit: Unit) -> list[tuple[str, VoteOption, int, int]]:
@@ -423,6 +438,7 @@ def _absorb(motion: Motion, unit: Unit) -> None:
     if all(c is None for c in motion.counts):
         motion.counts = _counts(text)
     motion.named.extend(_named(unit))
+    motion.roll_call_sides |= _sides(unit)
     motion.end = max(motion.end, unit.end)
     motion.units += 1
 

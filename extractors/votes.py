@@ -9,8 +9,20 @@ NAME = "votes"
 VERSION = "1"
 
 
+def _counts(motion: Motion) -> tuple[int | None, int | None, int | None]:
+    """The counts as printed; where none are printed but a roll call lists both sides ('AYES: ... NOES:
+    None'), as many as it names."""
+    if any(count is not None for count in motion.counts) or not motion.named:
+        return motion.counts
+    options = [option for _, option, _, _ in motion.named]
+    if "for" not in options or not motion.roll_call_sides or len(motion.roll_call_sides) < 2:
+        return motion.counts
+    abstained = options.count("abstain") if "abstain" in motion.roll_call_sides else None
+    return options.count("for"), options.count("against"), abstained
+
+
 def _vote(motion: Motion) -> Vote:
-    ayes, noes, abstentions = motion.counts
+    ayes, noes, abstentions = _counts(motion)
     return Vote(
         item=motion.item,
         motion=motion.text,

@@ -148,7 +148,30 @@ FIELDS: dict[str, tuple[Similarity, float]] = {
     "actions": (_action, 70),
     "metrics": (_metric, 100),
 }
-ACCURACIES = ("doc_type", "body", "meeting_date", "metric_indicator", "metric_comparator", "action_owner")
+ACCURACIES = (
+    "doc_type",
+    "body",
+    "meeting_date",
+    "metric_indicator",
+    "metric_comparator",
+    "action_owner",
+    "vote_result",
+    "vote_counts",
+    "vote_mover",
+    "vote_seconder",
+)
+# scored only on documents whose gold has the key (README): apart from the macro F1 of the six fields
+VOTE_FIELDS = ("votes", "vote_names")
+
+
+def _vote(gold: Record, pred: Record) -> float | None:
+    """Motions read alike; with no motion text on either side, the same item and result."""
+    gm, pm = gold.get("motion"), pred.get("motion")
+    if gm and pm:
+        return _text_similarity(gm, pm, fuzz.partial_ratio)
+    if fold(gold.get("item")) == fold(pred.get("item")) and gold.get("result") == pred.get("result"):
+        return 70.0
+    return None
 
 
 def pair(gold: list[Record], pred: list[Record], similarity: Similarity, threshold: float) -> list[tuple[int, int]]:
@@ -215,6 +238,7 @@ class Report:
     documents: int = 0
     missing: list[str] = field(default_factory=list)
     fields: dict[str, Counts] = field(default_factory=lambda: {name: Counts() for name in FIELDS})
+    votes: dict[str, Counts] = field(default_factory=lambda: {name: Counts() for name in VOTE_FIELDS})
     accuracy: dict[str, Accuracy] = field(default_factory=lambda: {name: Accuracy() for name in ACCURACIES})
     per_document: dict[str, dict[str, Counts]] = field(default_factory=dict)
 
@@ -228,7 +252,7 @@ class Report:
             "missing_predictions": self.missing,
             "fields": {
                 name: {"tp": c.tp, "fp": c.fp, "fn": c.fn, "p": c.precision, "r": c.recall, "f1": c.f1}
-                for name, c in self.fields.items()
+                for name, c in {**self.fields, **self.votes}.items()
             },
             "accuracy": {
                 name: {"correct": a.correct, "of": a.total, "acc": a.value} for name, a in self.accuracy.items()
@@ -260,7 +284,38 @@ def score_document(gold: Record, pred: Record, report: Report) -> None:
             _score_metric_details(required, report)
         elif name == "actions":
             _score_owners([(gold_records[gi], pred_records[pi]) for gi, pi in pairs], report)
+    if "votes" in gold:
+        _score_votes(gold.get("votes") or [], pred.get("votes") or [], report)
     report.per_document[str(gold.get("doc") or f"#{report.documents}")] = row
+
+
+def _score_votes(gold_votes: list[Record], pred_votes: list[Record], report: Report) -> None:
+    pairs = pair(gold_votes, pred_votes, _vote, 70)
+    matched = {gi for gi, _ in pairs}
+    report.votes["votes"].add(
+        Counts(
+            tp=sum(1 for gi, _ in pairs if not gold_votes[gi].get("optional")),
+            fp=len(pred_votes) - len(pairs),
+            fn=sum(1 for gi, g in enumerate(gold_votes) if gi not in matched and not g.get("optional")),
+        )
+    )
+    for gi, pi in pairs:
+        gold, pred = gold_votes[gi], pred_votes[pi]
+        if gold.get("optional"):
+            continue
+        report.accuracy["vote_result"].add((gold.get("result") or None) == (pred.get("result") or None))
+        counts = ("for", "against", "abstain")
+        if any(gold.get(k) is not None for k in counts):
+            report.accuracy["vote_counts"].add(all(gold.get(k) == pred.get(k) for k in counts))
+        for side in ("mover", "seconder"):
+            if gold.get(side):
+                report.accuracy[f"vote_{side}"].add(same_person(gold.get(side), pred.get(side)))
+        named_gold, named_pred = gold.get("named") or {}, pred.get("named") or {}
+        for option in ("for", "against", "abstain", "absent"):
+            gl = [{"name": n} for n in named_gold.get(option) or []]
+            pl = [{"name": n} for n in named_pred.get(option) or []]
+            together = pair(gl, pl, _person, 100)
+            report.votes["vote_names"].add(Counts(len(together), len(pl) - len(together), len(gl) - len(together)))
 
 
 def _score_metric_details(pairs: Iterable[tuple[Record, Record]], report: Report) -> None:
@@ -307,7 +362,15 @@ def format_report(report: Report, per_document: bool = False) -> str:
     lines = [f"{'field':<18}{'tp':>6}{'fp':>6}{'fn':>6}{'P':>8}{'R':>8}{'F1':>8}"]
     for name, c in report.fields.items():
         lines.append(f"{name:<18}{c.tp:>6}{c.fp:>6}{c.fn:>6}{c.precision:>8.3f}{c.recall:>8.3f}{c.f1:>8.3f}")
+    for name, c in report.votes.items():
+        if c.tp + c.fp + c.fn:
+            lines.append(
+                f"{name:<18}{c.tp:>6}{c.fp:>6}{c.fn:>6}{c.precision:>8.3f}{c.recall:>8.3f}{c.f1:>8.3f}"
+                "  (documents whose gold has votes)"
+            )
     for name, a in report.accuracy.items():
+        if a.total == 0 and name.startswith("vote_"):
+            continue
         value = "n/a" if a.value is None else f"{a.value:.3f}"
         lines.append(f"{name:<18} {a.correct}/{a.total} = {value}")
     if per_document:
@@ -325,7 +388,7 @@ def format_report(report: Report, per_document: bool = False) -> str:
 def parse_requirement(text: str) -> tuple[str, float]:
     """'attendees=0.95' -> ('attendees', 0.95); the field must be one that eval reports."""
     name, _, value = text.partition("=")
-    if name not in FIELDS and name not in ACCURACIES and name != "macro_f1":
+    if name not in FIELDS and name not in VOTE_FIELDS and name not in ACCURACIES and name != "macro_f1":
         raise ValueError(f"unknown field {name!r}")
     try:
         return name, float(value)
@@ -337,8 +400,8 @@ def shortfalls(report: Report, requirements: Iterable[tuple[str, float]]) -> lis
     """The requirements the report falls short of, as 'field 0.812 < 0.950'."""
     failed = []
     for name, minimum in requirements:
-        if name in report.fields:
-            value: float | None = report.fields[name].f1
+        if name in report.fields or name in report.votes:
+            value: float | None = {**report.fields, **report.votes}[name].f1
         elif name == "macro_f1":
             value = report.macro_f1
         else:
