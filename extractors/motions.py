@@ -95,7 +95,9 @@ def patterns() -> Patterns:
 
 
 # 'carried by unanimous voice vote – 5': all of five for
-UNANIMOUS_COUNT = re.compile(r"(?i)\bunanimous(?:ly)?\b[^.;]{0,30}?[–—-]\s*(?P<n>\d{1,2})\b|\bunanimous(?:ly)?\s*\((?P<m>\d{1,2})\)")
+UNANIMOUS_COUNT = re.compile(
+    r"(?i)\bunanimous(?:ly)?\b[^.;]{0,30}?[–—-]\s*(?P<n>\d{1,2})\b|\bunanimous(?:ly)?\s*\((?P<m>\d{1,2})\)"
+)
 COUNTS = re.compile(
     r"(?<![\d/.:-])\(?\[?(?P<for>\d{1,3})\s*[-–—]\s*(?P<against>\d{1,3})(?:\s*[-–—]\s*(?P<abstain>\d{1,3}))?\]?\)?"
     r"(?![\d/:-]|\.\d)"

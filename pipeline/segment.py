@@ -161,14 +161,17 @@ def best_chain(found: list[Candidate], restart: tuple[int, ...] | None = None) -
 def _heaviest_run(members: list[Candidate], restart: tuple[int, ...] | None) -> tuple[list[Candidate], float]:
     score: list[float] = []
     back: list[int] = []
+    keys: dict[int, list[tuple[int, ...]]] = {}
+    for member in members:
+        keys.setdefault(member.index, []).append(member.label.key)
     for j, candidate in enumerate(members):
+        in_list = not candidate.body and _listed(candidate, keys)
         opening = restart is None or opens_scheme(candidate.label.key, restart or None)
         score.append(candidate.weight if opening else float("-inf"))
         back.append(-1)
         for i in range(j):
             if members[i].index < candidate.index and follows(members[i].label.key, candidate.label.key):
-                listed = candidate.index - members[i].index == 1 and not members[i].body
-                factor = 0.5 if listed else 1.0
+                factor = 0.5 if in_list else 1.0  # a line of a list links weakly, whichever number came before
                 factor += 0.01  # of two runs as heavy, the longer
                 if _step(members[i].label.key, candidate.label.key) > 1:
                     factor *= 0.5  # a number skipped: a weaker link than the next number
@@ -184,6 +187,13 @@ def _heaviest_run(members: list[Candidate], restart: tuple[int, ...] | None) -> 
         end = back[end]
     chain.reverse()
     return chain, max(score)
+
+
+def _listed(candidate: Candidate, keys: dict[int, list[tuple[int, ...]]]) -> bool:
+    """A line whose neighbour above or below carries the number before or after its own: a list."""
+    index, key = candidate.index, candidate.label.key
+    above = any(follows(other, key) for other in keys.get(index - 1, ()))
+    return above or any(follows(key, other) for other in keys.get(index + 1, ()))
 
 
 def _step(previous: tuple[int, ...], key: tuple[int, ...]) -> int:

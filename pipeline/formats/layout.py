@@ -74,14 +74,16 @@ def _furniture_key(text: str) -> str:
 
 
 def _edge_indices(page: Sequence[Line]) -> set[int]:
-    """Lines at a page's edges: the first and last few in reading order and those in the edge bands."""
+    """Lines at a page's edges: those in the bands at its top and bottom where the page's height is known,
+    else the first and last few in reading order."""
+    if page and all(line.page_height for line in page):
+        return {
+            index
+            for index, line in enumerate(page)
+            if line.bottom <= line.page_height * EDGE_BAND or line.top >= line.page_height * (1 - EDGE_BAND)
+        }
     order = sorted(range(len(page)), key=lambda i: page[i].top)
-    edges = set(order[:EDGE_LINES]) | set(order[-EDGE_LINES:])
-    for index, line in enumerate(page):
-        height = line.page_height
-        if height and (line.bottom <= height * EDGE_BAND or line.top >= height * (1 - EDGE_BAND)):
-            edges.add(index)
-    return edges
+    return set(order[:EDGE_LINES]) | set(order[-EDGE_LINES:])
 
 
 def drop_furniture(pages: Sequence[Sequence[Line]]) -> list[list[Line]]:
