@@ -572,6 +572,10 @@ SENTENCES: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
         re.compile(rf"\b(?:there\s+were\s+)?apologies(?:\s+for\s+absence)?\s+from\s+{_NAMES}(?=[.;]|$)", re.I | re.M),
         "apologies",
     ),
+    (  # 'apologies for absence from A; and for lateness from B': B came
+        re.compile(rf"\bapologies\b[^.]{{0,400}}?\bfor\s+lateness\s+from\s+{_NAMES}(?=[.;]|$)", re.I | re.M),
+        "present",
+    ),
     (
         re.compile(rf"\bthe\s+apologies\s+of\s+{_NAMES}\s+(?:were|was)\s+(?:noted|received|accepted)\b", re.I | re.M),
         "apologies",

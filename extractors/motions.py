@@ -76,7 +76,7 @@ def patterns() -> Patterns:
         pair=re.compile(rf"\(\s*{name_group('a')}\s*/\s*{name_group('b')}\s*\)"),
         outcome=re.compile(
             r"(?:^|\b(?:motion|amendment|resolution|recommendation|proposal|vote)\b[^.;]{0,40}?\b"
-            r"|\b(?:it|this|which|that)\s+(?:was|were)\s+(?:(?:duly|then|unanimously|also|formally)\s+)?"
+            r"|\b(?:it|this|which|that)\s+(?:(?:was|were)\s+)?(?:(?:duly|then|unanimously|also|formally)\s+)?"
             r"|\b(?:was|were|been|is|are)\s+(?:(?:duly|then|unanimously|also|formally)\s+)?"
             r"|\b(?:meeting|council|committee|board|members|all|everyone)\s+(?:(?:then|unanimously|duly)\s+)?"
             r"|^(?:the\s+)?(?:substantive\s+|original\s+|amended\s+)?(?:motion|amendment)\s+)"
@@ -99,12 +99,13 @@ UNANIMOUS_COUNT = re.compile(
     r"(?i)\bunanimous(?:ly)?\b[^.;]{0,30}?[–—-]\s*(?P<n>\d{1,2})\b|\bunanimous(?:ly)?\s*\((?P<m>\d{1,2})\)"
 )
 COUNTS = re.compile(
-    r"(?<![\d/.:-])\(?\[?(?P<for>\d{1,3})\s*[-–—]\s*(?P<against>\d{1,3})(?:\s*[-–—]\s*(?P<abstain>\d{1,3}))?\]?\)?"
+    r"(?<![\d/.:-])\(?\[?(?P<for>\d{1,3})\s*[-–—]\s*(?P<against>\d{1,3})(?:\s*[-–—]\s*(?P<abstain>\d{1,3}))?"
+    r"(?:\s*[-–—]\s*\d{1,3})?\]?\)?"
     r"(?![\d/:-]|\.\d)"
 )
 LABELLED_COUNT = re.compile(
     r"\b(?:(?P<label>for|in\s+favou?r|yeas?|ayes?|against|nays?|noes|opposed|abstentions?|abstain(?:ed|ing)?)"
-    r"\s*[:=]?\s*(?P<n>\d{1,3})\b|(?P<n2>\d{1,3})\s+(?:votes?\s+)?(?P<label2>for|in\s+favou?r|against|abstentions?|abstained))",
+    r"\s*[:=]?\s*\(?(?P<n>\d{1,3})\b\)?|(?P<n2>\d{1,3})\s+(?:votes?\s+)?(?P<label2>for|in\s+favou?r|against|abstentions?|abstained))",
     re.I,
 )
 # what stands between a motion clause and the motion's words: 'to approve ...', 'that the minutes ...'
@@ -239,7 +240,8 @@ def _result(text: str) -> VoteResult | None:
     return patterns().results.get(" ".join(match.group("result").lower().split()))
 
 
-def _counts(text: str) -> tuple[int | None, int | None, int | None]:
+def _labelled(text: str) -> dict[str, int]:
+    """Counts that carry their side's label ('For (16)', 'Ayes: 5', '3 against')."""
     labelled: dict[str, int] = {}
     for match in LABELLED_COUNT.finditer(text):
         label = (match.group("label") or match.group("label2") or "").lower()
@@ -252,16 +254,21 @@ def _counts(text: str) -> tuple[int | None, int | None, int | None]:
             else "against"
         )
         labelled.setdefault(key, number)
+    return labelled
+
+
+def _counts(text: str) -> tuple[int | None, int | None, int | None]:
+    labelled = _labelled(text)
     if labelled:
         return labelled.get("for"), labelled.get("against"), labelled.get("abstain")
-    unanimous = UNANIMOUS_COUNT.search(text)
-    if unanimous:
-        return int(unanimous.group("n") or unanimous.group("m")), 0, None
     if _result(text) is not None or re.search(r"\bvote\b", text, re.I):
         tally = COUNTS.search(text)
         if tally:
             abstain = tally.group("abstain")
             return int(tally.group("for")), int(tally.group("against")), int(abstain) if abstain else None
+    unanimous = UNANIMOUS_COUNT.search(text)
+    if unanimous:
+        return int(unanimous.group("n") or unanimous.group("m")), 0, None
     return None, None, None
 
 
@@ -437,8 +444,22 @@ def _absorb(motion: Motion, unit: Unit) -> None:
         motion.seconder = seconder
     if motion.result is None:
         motion.result = _result(text)
-    if all(c is None for c in motion.counts):
+    labelled = _labelled(text)
+    if labelled and any(c is not None for c in motion.counts):
+        # 'For (16)', then 'Against (41)', then 'Abstain (0)' under one another: one count per line
+        ayes, noes, abstentions = motion.counts
+        motion.counts = (
+            ayes if ayes is not None else labelled.get("for"),
+            noes if noes is not None else labelled.get("against"),
+            abstentions if abstentions is not None else labelled.get("abstain"),
+        )
+    elif all(c is None for c in motion.counts):
         motion.counts = _counts(text)
+        tally = COUNTS.match(text)
+        if motion.result is not None and all(c is None for c in motion.counts) and tally:
+            # 'Motion Carried' at a line's end, '4-1-1. Nays: ...' at the next: the tally of that outcome
+            abstain = tally.group("abstain")
+            motion.counts = int(tally.group("for")), int(tally.group("against")), int(abstain) if abstain else None
     motion.named.extend(_named(unit))
     motion.roll_call_sides |= _sides(unit)
     motion.end = max(motion.end, unit.end)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from extractors.names import (
@@ -17,6 +18,7 @@ from extractors.names import (
     split_titles,
     strip_possessive,
 )
+from extractors.vocabulary import words
 from models.records import Attendee, Document, Evidence, PersonMention
 
 NAME = "people"
@@ -70,11 +72,18 @@ NAME_THEN_COMMA = re.compile(rf"{FULL_NAME},")
 LOWER_WORD = re.compile(r"[a-z](?<=\b[a-z])[a-z'’-]+\b")
 
 
+@functools.cache
+def _word_given_names() -> frozenset[str]:
+    return frozenset(words("roles", "word_given_names"))
+
+
 def _known_name(name: str, common: frozenset[str]) -> bool:
     """'Andrew Jared', 'Jeff Creed': a given name of the lists, then a surname the document never writes as a
     common word ('Grant funding' is no one)."""
     parts = name.split()
     if len(parts) < 2 or not is_given_name(parts[0]) or not is_person_name(name):
+        return False
+    if parts[0] in _word_given_names():
         return False
     return not any(part.lower() in common for part in parts)
 

@@ -211,6 +211,8 @@ def _is_list(chain: list[Candidate], found: list[Candidate]) -> bool:
 
 
 def _accepted(chain: list[Candidate]) -> bool:
+    if len(chain) == 2 and all(c.body for c in chain) and _step(chain[0].label.key, chain[1].label.key) > 1:
+        return False  # 'Item 3 – ... recommended ...', 'Item 6 – ... agreed ...': items cited in the text of one
     if len(chain) >= 2:
         return sum(c.weight for c in chain) >= 1.2
     return len(chain) == 1 and chain[0].weight >= 1.0

@@ -314,3 +314,42 @@ def add_lines(builder: DocumentBuilder, lines: Sequence[Line]) -> None:
 
 def with_page(lines: Iterable[Line], page: int) -> list[Line]:
     return [replace(line, page=page) for line in lines]
+
+
+SCRAMBLED = 0.15  # a page whose reader goes back up the page this often stores its text out of order
+SAME_LINE = 2.0  # points: pieces whose tops differ by less stand on one line
+
+
+def in_reading_order(page: list[Line]) -> list[Line]:
+    """A page's lines top to bottom, pieces of one visual line joined left to right, when the file stores
+    its text out of order (the reader keeps going back up the page, not once per column as in columns).
+    Pages read in order are returned as they are."""
+    if len(page) < 6 or any(line.bottom <= line.top for line in page):
+        return page
+    upward = sum(1 for before, line in pairwise(page) if line.top < before.top - SAME_LINE)
+    if upward < 3 or upward < SCRAMBLED * len(page):
+        return page
+    ordered = sorted(page, key=lambda line: (line.top, line.x0))
+    merged: list[Line] = [ordered[0]]
+    for line in ordered[1:]:
+        last = merged[-1]
+        if abs(line.top - last.top) < SAME_LINE and line.x0 >= last.x1 - SAME_LINE:
+            merged[-1] = _joined(last, line)
+        else:
+            merged.append(line)
+    return merged
+
+
+def _joined(left: Line, right: Line) -> Line:
+    return replace(
+        left,
+        text=f"{left.text} {right.text}",
+        x1=right.x1,
+        last_bottom=right.last_bottom,
+        size=max(left.size, right.size),
+        bold=left.bold and right.bold,
+        bold_lead=(left.bold or left.bold_lead) and not (left.bold and right.bold),
+        source=None,
+        cells=(),
+        cell_x=(),
+    )

@@ -20,7 +20,7 @@ import pypdfium2.raw as pdfium_c
 from models.records import Document, RawDocument
 from pipeline.errors import ConvertError
 from pipeline.formats.builder import DocumentBuilder, clean_inline
-from pipeline.formats.layout import Line, add_lines, drop_furniture
+from pipeline.formats.layout import Line, add_lines, drop_furniture, in_reading_order
 
 PdfEngine = Literal["fast", "layout"]
 
@@ -110,7 +110,7 @@ def _page_lines(page: Any, number: int) -> list[Line]:
                     source=(first, last),
                 )
             )
-        return _with_cells(textpage, lines)
+        return _with_cells(textpage, in_reading_order(lines))
     finally:
         textpage.close()
 
