@@ -143,10 +143,67 @@ def main() -> None:
             extract_metrics(document, ())
     metric_rate = rounds * len(documents_in) / (time.process_time() - start)
     print(f"{'metric extractor alone':<40} {metric_rate:7.0f} documents/s on one core")
+    against_spacy()
+    real_pdfs()
     processed = _processed(sorted(text_dir.iterdir())[5:305])
     for extra in (0, 5000):
         best = min(store_alone(text_dir, processed, extra) for _ in range(3))  # the least disturbed of three
         print(f"{f'store alone, {extra:,} more indicators':<40} {best * 1000:7.2f} ms/document")
+
+
+def against_spacy() -> None:
+    """The whole pipeline (load, convert, extract) beside spaCy's blank English tokenizer and sentencizer on
+    the same texts in the same process: the ratio does not depend on the machine's speed."""
+    import spacy
+
+    from pipeline.convert import convert
+    from pipeline.extract import extract
+    from pipeline.load import load
+
+    paths = sorted(p for p in (ROOT / "corpus").rglob("*") if p.suffix in {".txt", ".md", ".html", ".htm"})
+    texts = [convert(load(path)).text for path in paths]
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    rounds = 3
+    start = time.process_time()
+    for _ in range(rounds):
+        for text in texts:
+            nlp(text)
+    spacy_seconds = time.process_time() - start
+    start = time.process_time()
+    for _ in range(rounds):
+        forget_caches()
+        for path in paths:
+            extract(convert(load(path)))
+    ours = time.process_time() - start
+    print(
+        f"{f'pipeline vs spaCy, {len(paths)} corpus texts':<40} {rounds * len(paths) / ours:7.1f} documents/s, "
+        f"spaCy blank 'en' + sentencizer {rounds * len(paths) / spacy_seconds:.1f}: {spacy_seconds / ours:.2f}x"
+    )
+
+
+def real_pdfs() -> None:
+    """The published PDFs of the corpus: pages/s on one core for conversion alone and for the whole pipeline."""
+    import pypdfium2
+
+    from pipeline.convert import convert
+    from pipeline.extract import extract
+    from pipeline.load import load
+
+    paths = sorted((ROOT / "corpus").rglob("*.pdf"))
+    pages = sum(len(pypdfium2.PdfDocument(path.read_bytes())) for path in paths)
+    raws = [load(path) for path in paths]
+    start = time.process_time()
+    documents = [convert(raw) for raw in raws]
+    converting = time.process_time() - start
+    start = time.process_time()
+    for document in documents:
+        extract(document)
+    extracting = time.process_time() - start
+    print(
+        f"{f'{len(paths)} published PDFs, {pages} pages':<40} {pages / converting:7.1f} pages/s converted, "
+        f"{pages / (converting + extracting):.1f} pages/s through extract (one core, CPU time)"
+    )
 
 
 def _processed(paths: list[Path]) -> list[Processed]:

@@ -106,6 +106,8 @@ def _embedded_pattern() -> re.Pattern[str]:
 def _split_embedded(text: str) -> list[tuple[str, int]]:
     """A line cut where another heading starts inside it ('... Tiernan Apologies: None Officials Present:')."""
     pieces, start = [], 0
+    if ":" not in text:
+        return [(text.rstrip(), 0)] if text.strip() else []
     for match in _embedded_pattern().finditer(text):
         at = match.start("heading")
         if at > start and len(text[start:at].split()) >= 3:
@@ -609,16 +611,26 @@ SENTENCES: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
 )
 
 
+# words one of which a line must hold before the sentence patterns are tried on it (they never cross a line)
+SENTENCE_CUES = ("apolog", "present", "attend", "absent", "excused", "substitut", "lateness")
+
+
 def _from_sentences(document: Document, limit: int) -> list[Attendee]:
     found: list[Attendee] = []
     head = document.text[:limit]
-    for pattern, status in SENTENCES:
-        for match in pattern.finditer(head):
-            group = next(g for g in ("names", "names2", "names3") if g in pattern.groupindex and match.group(g))
-            names = match.group(group)
-            if _is_sentence(names) and len(names) > 60:
-                continue
-            found.extend(_attendees(read_names(names, match.start(group)), status))
+    offset = 0
+    for line in head.split("\n"):
+        at, offset = offset, offset + len(line) + 1
+        low = line.lower()
+        if not any(cue in low for cue in SENTENCE_CUES):
+            continue
+        for pattern, status in SENTENCES:
+            for match in pattern.finditer(line):
+                group = next(g for g in ("names", "names2", "names3") if g in pattern.groupindex and match.group(g))
+                names = match.group(group)
+                if _is_sentence(names) and len(names) > 60:
+                    continue
+                found.extend(_attendees(read_names(names, at + match.start(group)), status))
     return found
 
 
@@ -633,10 +645,25 @@ CHAIRED = re.compile(
 )
 
 
+CHAIR_CUES = ("chair", "presided", "called", "convened", "opened")
+
+
+def _lines_with(text: str, cues: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """Where each line of ``text`` that holds one of the lower-case ``cues`` starts and ends."""
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        low = line.lower()
+        if any(cue in low for cue in cues):
+            yield start, end
+        start = end + 1
+
+
 def _mark_chair(document: Document, attendees: list[Attendee], limit: int) -> list[Attendee]:
     if any(a.chair for a in attendees):
         return attendees
-    for match in CHAIRED.finditer(document.text[:limit]):
+    head = document.text[:limit]
+    for match in (m for line in _lines_with(head, CHAIR_CUES) for m in CHAIRED.finditer(head, *line)):
         who = split_titles((match.group("a") or match.group("b")).strip()).name
         for index, attendee in enumerate(attendees):
             if attendee.status == "present" and same_person(attendee.name, who):
@@ -675,14 +702,14 @@ def _from_members_lines(document: Document, limit: int) -> list[Attendee]:
         if len(text) > 800 or _opener_at(text) or _is_sentence(text):
             continue
         initialled = re.findall(r"\(([A-Z][A-Za-z]{1,3})\)", text)
-        chaired = bool(CHAIR_MARK.search(text))
+        members = len(initialled) >= 2 or (MEMBERS_LINE.match(text) is not None and CHAIR_MARK.search(text) is not None)
+        if not members and not (found and len(initialled) == 1):
+            continue
         listed = read_names(text, block.start)
         if found and len(initialled) == 1 and len(listed) == 1 and listed[0].role:
             found.extend(_attendees(listed, "in_attendance"))  # 'Liz Parry-Jones (LPJ) Clerk' under the members
             continue
-        if not ((MEMBERS_LINE.match(text) and chaired) or len(initialled) >= 2):
-            continue
-        if len(listed) >= 2:
+        if members and len(listed) >= 2:
             found.extend(_attendees(listed, "present"))
     return found
 

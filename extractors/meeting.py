@@ -495,10 +495,21 @@ def _government_line(text: str) -> bool:
     return bool(_government_pattern().match(text.strip()))
 
 
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+ORDER_WINDOW = 40  # characters before a year in which its day and month are written
+
+
+@functools.lru_cache(maxsize=8)
 def date_order(text: str) -> str:
-    """'mdy' where the document writes month before day ('July 10, 2023'), else 'dmy'."""
-    month_first = len(MONTH_DAY_YEAR.findall(text[:20000]))
-    day_first = len(DAY_MONTH_YEAR.findall(text[:20000]))
+    """'mdy' where the document writes month before day ('July 10, 2023'), else 'dmy'. Only the text just
+    before each year is read: a year is rarer than the word boundaries a date pattern would be tried at."""
+    month_first = day_first = 0
+    head = text[:20000]
+    for year in YEAR.finditer(head):
+        start = max(0, year.start() - ORDER_WINDOW)
+        window = head[start : year.end()]
+        month_first += any(m.end() == len(window) for m in MONTH_DAY_YEAR.finditer(window))
+        day_first += any(m.end() == len(window) for m in DAY_MONTH_YEAR.finditer(window))
     return "mdy" if month_first > day_first else "dmy"
 
 

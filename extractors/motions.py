@@ -48,6 +48,10 @@ class Patterns:
     inline_vote: re.Pattern[str]
     results: dict[str, VoteResult]
     options: dict[str, VoteOption]
+    # lower-case words one of which a sentence must hold before the pattern of that name is tried on it
+    mover_cues: tuple[str, ...]
+    seconder_cues: tuple[str, ...]
+    outcome_cues: tuple[str, ...]
 
 
 @functools.cache
@@ -91,7 +95,20 @@ def patterns() -> Patterns:
         ),
         results=results,
         options=options,
+        mover_cues=_cues([*mover["before"], *mover["after"]]),
+        seconder_cues=_cues([*seconder["before"], *seconder["after"]]),
+        outcome_cues=_cues(list(results)),
     )
+
+
+def _cues(phrases: list[str]) -> tuple[str, ...]:
+    """The longest word of each phrase, lower case, stripped of brackets: a word the phrase cannot be without."""
+    return tuple(sorted({max(phrase.lower().strip("()").split(), key=len) for phrase in phrases}))
+
+
+def _holds(text: str, cues: tuple[str, ...]) -> bool:
+    low = text.lower()
+    return any(cue in low for cue in cues)
 
 
 # 'carried by unanimous voice vote – 5': all of five for
@@ -131,6 +148,7 @@ class Motion:
     item: str | None = None
     units: int = 0
     roll_call_sides: set[str] = field(default_factory=set)  # the options a roll call labels ('AYES', 'NOES')
+    polling: bool = False  # within a recorded vote's lists ('For (16)', names, 'Against (41)', names, ...)
 
     @property
     def recorded(self) -> bool:
@@ -213,6 +231,8 @@ def _who(match: re.Match[str] | None, group: str = "who") -> tuple[str | None, i
 def _mover(text: str) -> tuple[str | None, int, int]:
     """The mover's name, where the clause naming them starts, and where it ends."""
     p = patterns()
+    if not _holds(text, p.mover_cues):
+        return None, -1, -1
     before = p.mover_before.search(text)
     after = p.mover_after.search(text)
     for match in sorted((m for m in (before, after) if m), key=lambda m: m.start()):
@@ -224,6 +244,8 @@ def _mover(text: str) -> tuple[str | None, int, int]:
 
 def _seconder(text: str) -> tuple[str | None, int, int]:
     p = patterns()
+    if not _holds(text, p.seconder_cues):
+        return None, -1, -1
     for match in sorted(
         (m for m in (p.seconder_before.search(text), p.seconder_after.search(text)) if m), key=lambda m: m.start()
     ):
@@ -234,6 +256,8 @@ def _seconder(text: str) -> tuple[str | None, int, int]:
 
 
 def _result(text: str) -> VoteResult | None:
+    if not _holds(text, patterns().outcome_cues):
+        return None
     match = patterns().outcome.search(text)
     if match is None:
         return None
@@ -275,10 +299,16 @@ def _counts(text: str) -> tuple[int | None, int | None, int | None]:
 def _sides(unit: Unit) -> set[str]:
     """The options a roll call's labels name, listed names or not ('NOES: None' names the side)."""
     p = patterns()
-    labels = list(p.named_label.finditer(unit.text))
-    if not labels or labels[0].start() > 2:
+    if not _opens_with_label(unit.text):
         return set()
+    labels = list(p.named_label.finditer(unit.text))
     return {p.options[label.group("label").lower()] for label in labels if label.group("label").lower() in p.options}
+
+
+def _opens_with_label(text: str) -> bool:
+    """Whether a roll call's label ('AYES:', 'For (16)') stands within the sentence's first three characters."""
+    label = patterns().named_label
+    return any(label.match(text, at) for at in range(min(3, len(text))))
 
 
 def _named(unit: Unit) -> list[tuple[str, VoteOption, int, int]]:
@@ -287,8 +317,8 @@ def _named(unit: Unit) -> list[tuple[str, VoteOption, int, int]]:
 
     p = patterns()
     found: list[tuple[str, VoteOption, int, int]] = []
-    labels = list(p.named_label.finditer(unit.text))
-    if labels and labels[0].start() <= 2:
+    labels = list(p.named_label.finditer(unit.text)) if _opens_with_label(unit.text) else []
+    if labels:
         for index, label in enumerate(labels):
             end = labels[index + 1].start() if index + 1 < len(labels) else len(unit.text)
             listed = p.options.get(label.group("label").lower())
@@ -298,12 +328,17 @@ def _named(unit: Unit) -> list[tuple[str, VoteOption, int, int]]:
             for person in read_names(names, unit.start + label.end()):
                 found.append((person.name, listed, person.start, person.end))
         return found
+    if not INLINE_VOTE_CUE.search(unit.text):
+        return found
     for match in p.inline_vote.finditer(unit.text):
         name = _clean_name(match.group("voter"))
         if name:
             option = _option(match.group("vote"))
             found.append((name, option, unit.start + match.start("voter"), unit.start + match.end("voter")))
     return found
+
+
+INLINE_VOTE_CUE = re.compile(r"[–—-]\s*(?i:aye|yes|yea|nay|no|abstain|absent)\b")
 
 
 def _option(vote: str) -> VoteOption:
@@ -463,7 +498,12 @@ def _absorb(motion: Motion, unit: Unit) -> None:
     motion.named.extend(_named(unit))
     motion.roll_call_sides |= _sides(unit)
     motion.end = max(motion.end, unit.end)
-    motion.units += 1
+    if labelled or _opens_with_label(text):
+        motion.polling = True
+    elif motion.result is not None:
+        motion.polling = False
+    if not motion.polling:
+        motion.units += 1  # the lists of a recorded vote, however long, do not use up the sentences allowed
 
 
 def with_result(motion: Motion, result: VoteResult | None) -> Motion:

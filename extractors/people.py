@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 
 from extractors.names import (
     FULL_NAME,
@@ -130,13 +131,14 @@ def _clean_role(role: str) -> str | None:
     return re.sub(r"^the\s+", "", role)
 
 
-EMAIL_OR_LINK = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+")
-
-
 def _common_words(text: str) -> frozenset[str]:
     """Words the document also writes in lower case: 'Young People' is not a name when 'young people' occurs
     (an e-mail address, 'michael.walder@...', says nothing of the kind)."""
-    return frozenset(LOWER_WORD.findall(EMAIL_OR_LINK.sub(" ", text)))
+    counts = Counter(LOWER_WORD.findall(text))
+    for token in text.split():
+        if "@" in token or token.startswith(("http://", "https://", "www.")):
+            counts.subtract(LOWER_WORD.findall(token))
+    return frozenset(word for word, count in counts.items() if count > 0)
 
 
 def _mentions(document: Document) -> list[PersonMention]:

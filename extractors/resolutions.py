@@ -102,13 +102,17 @@ def _resolution(sections: tuple[Section, ...], text: str, start: int, end: int) 
     )
 
 
+LEAD_IN_TAIL = 80  # characters at a block's end in which a lead-in that closes it is looked for
+
+
 def _from_lead_ins(document: Document, sections: tuple[Section, ...]) -> list[Resolution]:
     found = []
     pattern = lead_in()
     for index, block in enumerate(document.blocks):
         text = document.block_text(block)
         match = pattern.match(text)
-        if match is None and lead_in_ending().search(text) and index + 1 < len(document.blocks):
+        ending = lead_in_ending().search(text, max(0, len(text) - LEAD_IN_TAIL)) if match is None else None
+        if ending is not None and index + 1 < len(document.blocks):
             body, end = _with_parts(document, index, "", block.end)
             if len(body.strip()) >= MIN_TEXT:
                 found.append(_resolution(sections, body, document.blocks[index + 1].start, end))
@@ -116,7 +120,9 @@ def _from_lead_ins(document: Document, sections: tuple[Section, ...]) -> list[Re
         if match is None:
             for sentence, start, end in split_sentences(text, block.start):
                 opening = pattern.match(sentence) if start > block.start else None
-                within = MID_SENTENCE.search(sentence)
+                low = sentence.lower()
+                decided = "resolved" in low or "agreed" in low or "decided" in low
+                within = MID_SENTENCE.search(sentence) if decided else None
                 if opening and sentence[opening.end() :].strip():
                     found.append(_resolution(sections, sentence[opening.end() :], start + opening.end(), end))
                 elif within:
