@@ -161,6 +161,9 @@ def _disposition() -> re.Pattern[str]:
     return re.compile(rf"(?:^|[\s|–—-]|\.\s)(?P<word>{words_})[.!]?\s*(?:\([^)]*\))?\s*$|^(?P<first>{words_})\b")
 
 
+DISPOSITION_TAIL = 120  # characters: a disposition word and any bracketed note after it
+
+
 def _from_dispositions(document: Document, sections: tuple[Section, ...]) -> list[Resolution]:
     """An item disposed of in a word: '... | ADOPTED', 'Minutes of ... Approved.', 'GRANTED' on its own
     line under the item, 'NO VIOLATION - CORRESPONDENCE FROM THE BOARD'."""
@@ -168,8 +171,11 @@ def _from_dispositions(document: Document, sections: tuple[Section, ...]) -> lis
     pattern = _disposition()
     for index, block in enumerate(document.blocks):
         text = document.block_text(block)
-        match = pattern.search(text)
-        if match is None or len(text) > 600 or FIELD_LABEL.match(text):
+        if len(text) > 600:
+            continue
+        # the word ends the block, or opens it: only the block's tail is searched for the first kind
+        match = pattern.search(text, max(0, len(text) - DISPOSITION_TAIL)) or pattern.match(text)
+        if match is None or FIELD_LABEL.match(text):
             continue
         if match.group("first") and len(text.split()) > 8:
             continue  # 'Approved the budget after ...' is a sentence, read elsewhere
