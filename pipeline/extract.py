@@ -7,6 +7,7 @@ from dataclasses import replace
 from extractors.actions import extract_actions
 from extractors.agenda import extract_agenda
 from extractors.attendance import extract_attendance
+from extractors.language import reads_as_known_language
 from extractors.meeting import extract_meeting, settle_doc_type
 from extractors.metrics import extract_metrics
 from extractors.motions import find_motions
@@ -21,6 +22,19 @@ def extract(document: Document) -> Extraction:
     """All facts of ``document``, each with its evidence span into ``document.text``."""
     sections = segment(document)
     meeting = extract_meeting(document, sections)
+    if not reads_as_known_language(document.text):
+        # minutes in a language the vocabulary does not hold: the meeting is kept, no fact is guessed at
+        return Extraction(
+            uri=document.uri,
+            meeting=meeting,
+            attendees=(),
+            people=(),
+            agenda_items=(),
+            resolutions=(),
+            actions=(),
+            metrics=(),
+            votes=(),
+        )
     attendees = extract_attendance(document, sections)
     descriptions = agenda_descriptions(document, sections)
     motions = find_motions(document, sections)
