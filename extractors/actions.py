@@ -405,7 +405,7 @@ RULES: tuple[Rule, ...] = (
             r"take\s+place|commence|be\s+held|be\s+recorded|rise|fall|increase|decrease|improve|reduce|remain|need|move|ask|"
             r"continue\s+to\s+(?:rise|fall|increase|decrease|improve|be\s+a)|be\s+(?:a|an|the|able|more|less|"
             r"higher|lower|available|required|needed|necessary|no|operational|in\s+place|ready|permitted|entitled|eligible|"
-            r"relevant|counted|deemed)\b"
+            r"relevant|counted|deemed|moved|proposed|put)\b"
             r"|no\s+longer|(?:also\s+)?transfer)\b)[a-z].*)$"
         ),
         "group",

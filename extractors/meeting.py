@@ -540,11 +540,18 @@ def date_from_title(document: Document, lines: list[TitleLine]) -> tuple[dt.date
             except ValueError:
                 continue
     called = CALLED_ON.search(document.text[:4000])
-    if called and not _other_dates().search(document.text[max(0, called.start() - 80) : called.end()]):
+    before = document.text[max(0, called.start() - 80) : called.end()] if called else ""
+    if called and not _other_dates().search(before) and not _approving_minutes().search(before):
         found = find_date(called.group("date"), order=order)
         if found:
             return found[0], called.start("date")
     return None
+
+
+@functools.cache
+def _approving_minutes() -> re.Pattern[str]:
+    verbs = "|".join(re.escape(v) for v in load("meetings")["minutes_verbs"])
+    return re.compile(rf"(?i:\b(?:{verbs})\w*\b[^.]*\bminutes\b)")
 
 
 def _is_prose(text: str) -> bool:
