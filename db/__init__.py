@@ -11,15 +11,35 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 DEFAULT_URL = "sqlite:///minutes.db"
 ENV_VAR = "MINUTES_DB"
 
 
+class DatabaseUnavailable(Exception):
+    """The database named cannot be used: a file that does not exist, a server that does not answer."""
+
+
 def database_url(url: str | None = None) -> str:
-    """The URL to use: the argument, else ``$MINUTES_DB``, else ``sqlite:///minutes.db``."""
-    return url or os.environ.get(ENV_VAR) or DEFAULT_URL
+    """The URL to use: the argument, else ``$MINUTES_DB``, else ``sqlite:///minutes.db``. A bare path is a
+    SQLite file; ``postgres://`` and ``postgresql://`` are PostgreSQL through psycopg."""
+    url = url or os.environ.get(ENV_VAR) or DEFAULT_URL
+    for scheme in ("postgres://", "postgresql://"):
+        if url.startswith(scheme):
+            return "postgresql+psycopg://" + url.removeprefix(scheme)
+    if "://" not in url:
+        return f"sqlite:///{url}"
+    return url
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL (None for another engine or an in-memory database)."""
+    if not url.startswith("sqlite:///"):
+        return None
+    path = url.removeprefix("sqlite:///").split("?")[0]
+    return Path(path) if path and path != ":memory:" else None
 
 
 def _sqlite_pragmas(dbapi_connection: object, _: object) -> None:
@@ -33,14 +53,30 @@ def _sqlite_pragmas(dbapi_connection: object, _: object) -> None:
     cursor.close()
 
 
-def make_engine(url: str | None = None) -> Engine:
+def make_engine(url: str | None = None, must_exist: bool = False) -> Engine:
+    """An engine for ``url``. With ``must_exist`` (commands that only read), a SQLite file that is not
+    there is refused rather than created empty."""
     url = database_url(url)
-    if url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    path = sqlite_path(url)
+    if must_exist and path is not None and not path.exists():
+        raise DatabaseUnavailable(f"{path}: no such database (ingest documents into it first)")
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def check_connection(engine: Engine) -> None:
+    """Raise :class:`DatabaseUnavailable`, with one line saying why, when the database does not answer."""
+    try:
+        with engine.connect():
+            pass
+    except SQLAlchemyError as exc:
+        cause = getattr(exc, "orig", None) or exc
+        reason = (str(cause).strip().splitlines() or [type(cause).__name__])[0]
+        raise DatabaseUnavailable(
+            f"{engine.url.render_as_string(hide_password=True)}: cannot connect: {reason}"
+        ) from exc
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

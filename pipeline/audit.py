@@ -19,6 +19,7 @@ from sqlalchemy import Engine, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from models import orm
+from pipeline.inert import LIKE_ESCAPE, csv_row, like_contains
 
 Status = Literal["open", "done", "overdue"]
 
@@ -124,10 +125,13 @@ def list_actions(
     today = today or dt.date.today()
     query = _query()
     if owner:
-        person = select(orm.Person.id).where(orm.Person.name.ilike(f"%{owner}%"))
-        query = query.where(or_(orm.Action.owner_text.ilike(f"%{owner}%"), orm.Action.owner_person_id.in_(person)))
+        named = like_contains(owner)
+        person = select(orm.Person.id).where(orm.Person.name.ilike(named, escape=LIKE_ESCAPE))
+        query = query.where(
+            or_(orm.Action.owner_text.ilike(named, escape=LIKE_ESCAPE), orm.Action.owner_person_id.in_(person))
+        )
     if body:
-        query = query.where(orm.Body.name.ilike(f"%{body}%"))
+        query = query.where(orm.Body.name.ilike(like_contains(body), escape=LIKE_ESCAPE))
     with Session(engine) as session:
         rows = [_row(action, uri, date, name, n, today) for action, uri, date, name, n in session.execute(query)]
     if status:
@@ -193,19 +197,21 @@ def actions_csv(rows: Sequence[ActionRow]) -> str:
     )
     for r in rows:
         writer.writerow(
-            [
-                r.id,
-                r.date.isoformat() if r.date else "",
-                r.body or "",
-                r.item or "",
-                r.owner or "",
-                r.requester or "",
-                r.due or "",
-                r.status,
-                r.follow_ups,
-                r.text,
-                r.document,
-            ]
+            csv_row(
+                [
+                    r.id,
+                    r.date.isoformat() if r.date else "",
+                    r.body or "",
+                    r.item or "",
+                    r.owner or "",
+                    r.requester or "",
+                    r.due or "",
+                    r.status,
+                    r.follow_ups,
+                    r.text,
+                    r.document,
+                ]
+            )
         )
     return buffer.getvalue()
 

@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from sqlalchemy import Engine
 
 import db
 from pipeline.audit import Status, action_detail, actions_csv, list_actions, to_json
@@ -20,7 +21,8 @@ from pipeline.errors import MinutesError
 from pipeline.evaluate import evaluate, format_report, parse_requirement, shortfalls
 from pipeline.extract import extract
 from pipeline.formats.pdf import PdfSettings
-from pipeline.ingest import Settings, default_workers, expand_paths, ingest
+from pipeline.inert import printable, table_cell
+from pipeline.ingest import Settings, default_workers, find_documents, ingest
 from pipeline.load import LoadSettings, load
 from pipeline.output import to_gold_format
 from pipeline.series import metric_series, plot_series, series_csv, series_json
@@ -47,7 +49,7 @@ PdfEngineOption = Annotated[
 
 def _error(message: str) -> None:
     """One plain line on stderr (never wrapped, whatever the terminal's width)."""
-    sys.stderr.write(f"error: {message}\n")
+    sys.stderr.write(f"error: {printable(message)}\n")
 
 
 def _one_of(value: str | None, choices: tuple[str, ...], option: str) -> None:
@@ -55,6 +57,17 @@ def _one_of(value: str | None, choices: tuple[str, ...], option: str) -> None:
     if value is not None and value not in choices:
         listed = ", ".join(f"'{c}'" for c in choices[:-1]) + f" or '{choices[-1]}'"
         raise typer.BadParameter(f"must be {listed}", param_hint=option)
+
+
+def _engine(url: str | None, must_exist: bool = True) -> Engine:
+    """The database, or one line and exit 2 when it is not there or does not answer."""
+    try:
+        engine = db.make_engine(url, must_exist=must_exist)
+        db.check_connection(engine)
+    except db.DatabaseUnavailable as exc:
+        _error(str(exc))
+        raise typer.Exit(2) from exc
+    return engine
 
 
 def _write(
@@ -72,7 +85,7 @@ def _write(
     else:
         table = Table(*columns)
         for row in rows:
-            table.add_row(*row)
+            table.add_row(*(table_cell(cell) for cell in row))
         out.print(table)
 
 
@@ -105,6 +118,9 @@ def extract_command(
     except MinutesError as exc:
         _error(str(exc))
         raise typer.Exit(1) from exc
+    except (Exception, RecursionError, MemoryError) as exc:  # an extractor's bug: still one line
+        _error(f"{file}: internal error: {type(exc).__name__}: {exc}")
+        raise typer.Exit(1) from exc
     sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
 
 
@@ -118,11 +134,14 @@ def ingest_command(
 ) -> None:
     """Ingest documents; each in its own transaction. Exit 1 if any document failed."""
     settings = _settings(pdf_engine, max_mb)
-    files = expand_paths(paths)
+    found = find_documents(paths)
+    files = found.files
     if not files:
+        for path, reason in found.skipped:
+            _error(f"{path}: {reason}")
         _error("no documents found in the given paths")
         raise typer.Exit(2)
-    engine = db.make_engine(url)
+    engine = _engine(url, must_exist=False)
     db.ensure_current(engine)
     show = err.is_terminal
     with Progress(
@@ -144,9 +163,12 @@ def ingest_command(
         )
     for line in summary.errors:
         _error(line)
+    for line in summary.skipped:
+        sys.stderr.write(f"skipped: {printable(line)}\n")
+    skipped = f", {len(summary.skipped)} skipped" if summary.skipped else ""
     sys.stdout.write(
         f"{summary.total} documents: {summary.new} new, {summary.unchanged} unchanged, "
-        f"{summary.replaced} replaced, {summary.failed} failed\n"
+        f"{summary.replaced} replaced, {summary.failed} failed{skipped}\n"
     )
     engine.dispose()
     if summary.failed:
@@ -207,7 +229,7 @@ def metrics_command(
 ) -> None:
     """The time series of one indicator across meetings: date, value, unit, comparator, period, source."""
     _one_of(output_format, ("table", "csv", "json"), "--format")
-    engine = db.make_engine(url)
+    engine = _engine(url)
     db.ensure_current(engine)
     points = metric_series(engine, indicator, council, unit)
     if not points:
@@ -254,7 +276,7 @@ def actions_command(
     """Actions with their owners, due dates and whether a later meeting reported back."""
     _one_of(output_format, ("table", "csv", "json"), "--format")
     _one_of(status, ("open", "done", "overdue"), "--status")
-    engine = db.make_engine(url)
+    engine = _engine(url)
     db.ensure_current(engine)
     rows = list_actions(engine, owner, body, cast(Status | None, status))
     _write(
@@ -286,7 +308,7 @@ def action_command(
 ) -> None:
     """One action: its owner, its evidence sentence and its trail of follow-ups."""
     _one_of(output_format, ("text", "json"), "--format")
-    engine = db.make_engine(url)
+    engine = _engine(url)
     db.ensure_current(engine)
     detail = action_detail(engine, action_id)
     engine.dispose()
@@ -328,7 +350,7 @@ def stats_command(
     output_format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
     """Counts of documents (by status), meetings, items, attendances, people and facts."""
-    engine = db.make_engine(url)
+    engine = _engine(url)
     db.ensure_current(engine)
     counts = database_stats(engine)
     if output_format == "json":
@@ -347,7 +369,7 @@ def stats_command(
 @db_app.command("upgrade")
 def upgrade_command(url: DbOption = None, revision: str = "head") -> None:
     """Bring the database schema to the newest migration."""
-    engine = db.make_engine(url)
+    engine = _engine(url, must_exist=False)
     db.upgrade(engine, revision)
     out.print(f"database at revision {db.current_revision(engine)}")
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from models.records import Document, MediaType, RawDocument
+from pipeline.errors import ConvertError, MinutesError
 from pipeline.formats.docx import convert_docx
 from pipeline.formats.html import convert_html
 from pipeline.formats.moderngov import convert_moderngov_xml
@@ -31,5 +32,17 @@ def converter_for(media_type: MediaType, settings: ConvertSettings) -> Callable[
 
 
 def convert(raw: RawDocument, settings: ConvertSettings | None = None) -> Document:
-    """Convert ``raw``; raises :class:`pipeline.errors.ConvertError` for unreadable content."""
-    return converter_for(raw.media_type, settings or ConvertSettings())(raw)
+    """Convert ``raw``; raises :class:`pipeline.errors.ConvertError` for unreadable content, whatever the
+    library reading it raised (a PDF page tree with a null kid, a page named twice, markup nested past
+    any limit): one reason, never a traceback."""
+    try:
+        return converter_for(raw.media_type, settings or ConvertSettings())(raw)
+    except MinutesError:
+        raise
+    except RecursionError as exc:
+        raise ConvertError(raw.uri, "nested too deeply to read") from exc
+    except MemoryError:
+        raise
+    except Exception as exc:
+        detail = (str(exc).strip().splitlines() or [""])[0][:200]
+        raise ConvertError(raw.uri, f"cannot be read: {type(exc).__name__}{': ' + detail if detail else ''}") from exc

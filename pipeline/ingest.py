@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import glob
 import os
+import resource
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,6 +56,7 @@ class IngestSummary:
     replaced: int = 0
     failed: int = 0
     errors: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # 'PATH: reason' for each file met and not read
 
     def count(self, outcome: StoreOutcome) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
@@ -63,28 +66,59 @@ class IngestSummary:
         return self.new + self.unchanged + self.replaced + self.failed
 
 
-def expand_paths(arguments: Iterable[str]) -> list[Path]:
-    """Files as named, folders recursively (supported types only), globs expanded; no repeats."""
-    found: dict[Path, None] = {}
+@dataclass
+class Found:
+    """The files an ingest will read, and those it met but will not, each with the reason."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def find_documents(arguments: Iterable[str]) -> Found:
+    """Files as named, folders recursively, globs expanded, no repeats. In a folder, files of a type
+    ingest cannot read, links that leave the folder and links to folders are skipped with a reason;
+    hidden files and the notes kept beside documents (SOURCES.md) are passed over."""
+    found = Found()
+    seen: dict[Path, None] = {}
     for argument in arguments:
-        matches = [Path(m) for m in sorted(glob.glob(argument, recursive=True))]  # noqa: PTH207 or [Path(argument)]
+        matches = [Path(m) for m in sorted(glob.glob(argument, recursive=True))]  # noqa: PTH207
+        if not matches:
+            found.skipped.append((argument, "no such file or folder"))
         for path in matches:
-            if path.is_dir():
-                for child in sorted(path.rglob("*")):
-                    if _walkable(child):
-                        found.setdefault(child.resolve(), None)
+            if path.is_dir() and not path.is_symlink():
+                _walk_folder(path, seen, found)
             else:
-                found.setdefault(path.resolve() if path.exists() else path, None)
-    return list(found)
+                seen.setdefault(path.resolve() if path.exists() else path, None)
+    found.files = list(seen)
+    return found
 
 
-def _walkable(path: Path) -> bool:
-    return (
-        path.is_file()
-        and path.suffix.lower() in SUFFIX_TYPES
-        and path.name not in SKIPPED_NAMES
-        and not any(part.startswith(".") for part in path.parts[-3:])
-    )
+def _walk_folder(folder: Path, seen: dict[Path, None], found: Found) -> None:
+    root = folder.resolve()
+    for child in sorted(folder.rglob("*")):
+        if any(part.startswith(".") for part in child.relative_to(folder).parts) or child.name in SKIPPED_NAMES:
+            continue
+        reason = _refused(child, root)
+        if reason:
+            found.skipped.append((str(child), reason))
+        elif child.is_file():
+            seen.setdefault(child.resolve(), None)
+
+
+def _refused(path: Path, root: Path) -> str | None:
+    """Why a path met in a folder is not read (None: it is read, or it is a plain folder)."""
+    if path.is_symlink():
+        if not path.exists():
+            return "a link to nothing"
+        if path.is_dir():
+            return "a link to a folder (not followed)"
+        if not path.resolve().is_relative_to(root):
+            return "a link to a file outside the folder (refused)"
+    if path.is_dir():
+        return None
+    if path.suffix.lower() not in SUFFIX_TYPES:
+        return f"not a type ingest reads ({path.suffix.lower() or 'no extension'})"
+    return None
 
 
 def process_file(path: Path, settings: Settings) -> Processed:
@@ -99,6 +133,10 @@ def process_file(path: Path, settings: Settings) -> Processed:
         return Processed(uri, sha, media_type, document, extract(document), None)
     except MinutesError as exc:
         return Processed(uri, sha, media_type, None, None, exc.reason)
+    except MemoryError:
+        return Processed(uri, sha, media_type, None, None, "too large to read in the memory a worker may use")
+    except RecursionError:
+        return Processed(uri, sha, media_type, None, None, "nested too deeply to read")
     except Exception as exc:  # an extractor bug must not stop the batch either
         return Processed(uri, sha, media_type, None, None, f"internal error: {type(exc).__name__}: {exc}")
 
@@ -134,7 +172,8 @@ def _stored_hashes(engine: Engine, paths: list[Path]) -> dict[str, str]:
         for chunk in range(0, len(uris), 500):
             rows = session.execute(
                 select(orm.SourceDocument.uri, orm.SourceDocument.sha256).where(
-                    orm.SourceDocument.uri.in_(uris[chunk : chunk + 500])
+                    orm.SourceDocument.uri.in_(uris[chunk : chunk + 500]),
+                    orm.SourceDocument.status != "failed",  # a failed document is tried again
                 )
             )
             known.update((str(uri), str(sha)) for uri, sha in rows)
@@ -150,21 +189,58 @@ def _is_unchanged(path: Path, known: dict[str, str]) -> bool:
         return False
 
 
+WORKER_MEMORY_BYTES = 3 * 1024**3  # address space a worker may use: a file that needs more fails alone
+
+
+def _limit_worker_memory(limit: int) -> None:
+    """In each worker: cap its address space, so that a file that inflates without end fails with a
+    MemoryError in that worker instead of taking the machine's memory."""
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    wanted = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, initializer=_limit_worker_memory, initargs=(WORKER_MEMORY_BYTES,))
+
+
 def _results(paths: list[Path], settings: Settings, workers: int) -> Iterator[Processed]:
     if workers <= 1:
         for path in paths:
             yield process_file(path, settings)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: set[Future[Processed]] = set()
-        queue = iter(paths)
-        for path in queue:
-            pending.add(pool.submit(process_file, path, settings))
-            if len(pending) >= workers * 4:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                yield from (future.result() for future in done)
-        for future in pending:
-            yield future.result()
+    queue = list(reversed(paths))
+    while queue:
+        broken: list[Path] = []
+        with _pool(workers) as pool:
+            pending: dict[Future[Processed], Path] = {}
+            while queue or pending:
+                while queue and len(pending) < workers * 4:
+                    path = queue.pop()
+                    pending[pool.submit(process_file, path, settings)] = path
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    path = pending.pop(future)
+                    try:
+                        yield future.result()
+                    except BrokenProcessPool:
+                        broken.append(path)
+                if broken:
+                    broken += list(pending.values())  # every document in flight shared the dead pool
+                    break
+        # which of them killed its worker is unknown: each is read again alone, and the batch goes on
+        for path in broken:
+            yield _alone(path, settings)
+
+
+def _alone(path: Path, settings: Settings) -> Processed:
+    """Read one file in a pool of its own: if its worker dies again, the file is the cause."""
+    with _pool(1) as pool:
+        try:
+            return pool.submit(process_file, path, settings).result()
+        except BrokenProcessPool:
+            reason = "the worker reading it died (out of memory, or killed)"
+            return Processed(str(path), "", None, None, None, reason)
 
 
 def ingest(
@@ -178,7 +254,9 @@ def ingest(
     settings = settings or Settings()
     summary = IngestSummary()
     todo = []
-    paths = expand_paths(arguments)
+    found = find_documents(arguments)
+    summary.skipped = [f"{path}: {reason}" for path, reason in found.skipped]
+    paths = found.files
     known = _stored_hashes(engine, paths)
     for path in paths:
         if _is_unchanged(path, known):

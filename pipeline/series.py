@@ -16,6 +16,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from models import orm
+from pipeline.inert import LIKE_ESCAPE, csv_row, like_contains
 from pipeline.resolve import indicator_key
 
 MATCH = 90.0  # token_sort_ratio of indicator keys for a differently worded indicator to join the series
@@ -45,7 +46,7 @@ def matching_indicators(session: Session, wanted: str, council: str | None = Non
     query = select(orm.Indicator)
     if council:
         query = query.join(orm.Council, orm.Council.id == orm.Indicator.council_id).where(
-            orm.Council.name.ilike(f"%{council}%")
+            orm.Council.name.ilike(like_contains(council), escape=LIKE_ESCAPE)
         )
     words = set(key.split())
     return [
@@ -99,18 +100,20 @@ def series_csv(points: Sequence[SeriesPoint]) -> str:
     )
     for p in points:
         writer.writerow(
-            [
-                p.date.isoformat() if p.date else "",
-                p.value,
-                p.unit,
-                p.comparator or "",
-                p.period or "",
-                p.indicator,
-                p.body or "",
-                p.council or "",
-                p.document,
-                f"{p.span[0]}-{p.span[1]}",
-            ]
+            csv_row(
+                [
+                    p.date.isoformat() if p.date else "",
+                    p.value,
+                    p.unit,
+                    p.comparator or "",
+                    p.period or "",
+                    p.indicator,
+                    p.body or "",
+                    p.council or "",
+                    p.document,
+                    f"{p.span[0]}-{p.span[1]}",
+                ]
+            )
         )
     return buffer.getvalue()
 

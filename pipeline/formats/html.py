@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from typing import Literal
 
 from bs4 import BeautifulSoup
-from bs4.element import Comment, Doctype, NavigableString, ProcessingInstruction, Tag
+from bs4.element import Comment, Doctype, NavigableString, PageElement, ProcessingInstruction, Tag
 
 from models.records import BlockKind, Document, RawDocument
 from pipeline.errors import ConvertError
@@ -124,33 +126,45 @@ class _BlockWalker:
         self.builder.add(kind, text)
 
     def walk(self, node: Tag) -> None:
-        for child in node.children:
+        """Visit the tree under ``node`` in document order with a stack of its own, not by recursion: a page
+        of 100,000 nested tags costs time, never the interpreter's recursion limit."""
+        stack: list[tuple[Iterator[PageElement], Callable[[], None] | None]] = [(iter(node.children), None)]
+        while stack:
+            children, on_exit = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                if on_exit is not None:
+                    on_exit()
+                continue
             if isinstance(child, (Comment, Doctype, ProcessingInstruction)):
                 continue
             if isinstance(child, NavigableString):
                 self.buffer.append(str(child))
             elif isinstance(child, Tag) and not is_chrome(child):
-                self.visit(child)
+                exit_action = self.enter(child)
+                if exit_action is not False:
+                    stack.append((iter(child.children), exit_action or None))
 
-    def visit(self, tag: Tag) -> None:
+    def enter(self, tag: Tag) -> Callable[[], None] | Literal[False] | None:
+        """Start ``tag``: what to do once its children are read (None: nothing), or False to skip them."""
         name = tag.name.lower()
         if name == "tr":
             self.flush()
             self.builder.add_row([c.get_text(" ") for c in tag.find_all(["td", "th"])])
-            return
+            return False
         if name in HEADINGS or name == "li":
             self.flush()
             self.kind = "heading" if name in HEADINGS else "list_item"
-            self.walk(tag)
-            self.flush()
-            self.kind = "paragraph"
-            return
+            return self.end_labelled
         if name in BLOCK_TAGS or _ITEM_MARKER_TAG.match(name):
             self.flush()
-            self.walk(tag)
-            self.flush()
-            return
-        self.walk(tag)
+            return self.flush
+        return None
+
+    def end_labelled(self) -> None:
+        self.flush()
+        self.kind = "paragraph"
 
 
 def add_html(builder: DocumentBuilder, markup: str) -> None:

@@ -284,7 +284,8 @@ def with_action_tables(raw: RawDocument, pages: list[list[Line]]) -> list[list[L
         layout = page_lines_layout(raw, marked)
     except ConvertError:
         return pages  # the tables cannot be read as tables: their text is still there, line by line
-    return [layout[i] if i in marked else page for i, page in enumerate(pages)]
+    # the two readers may count a malformed file's pages differently: a page the other lacks stays as read
+    return [layout[i] if i in marked and i < len(layout) and layout[i] else page for i, page in enumerate(pages)]
 
 
 def convert_pdf(raw: RawDocument, settings: PdfSettings | None = None) -> Document:
