@@ -26,6 +26,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
@@ -67,9 +68,21 @@ class Base(DeclarativeBase):
 
 
 class Council(Base):
+    """A council. ``provisional``: no document has named it yet; it stands for the folder or site its
+    documents came from (``council_scope``) and takes the name the first document of there gives."""
+
     __tablename__ = "council"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(Clipped(200), unique=True)
+    provisional: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class CouncilScope(Base):
+    """The council of the documents of one folder or site (a document that names no council is its)."""
+
+    __tablename__ = "council_scope"
+    scope: Mapped[str] = mapped_column(String(1000), primary_key=True)
+    council_id: Mapped[int] = mapped_column(ForeignKey("council.id"), index=True)
 
 
 class Body(Base):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Literal, cast
 
@@ -131,9 +132,12 @@ def ingest_command(
     workers: Annotated[int, typer.Option("--workers", min=0, help="Worker processes (0, the default: all cores).")] = 0,
     pdf_engine: PdfEngineOption = "fast",
     max_mb: Annotated[float, typer.Option("--max-mb", min=0.001, help="Largest file accepted, in MB.")] = 25,
+    council: Annotated[
+        str | None, typer.Option("--council", help="The council of documents that do not name theirs.")
+    ] = None,
 ) -> None:
     """Ingest documents; each in its own transaction. Exit 1 if any document failed."""
-    settings = _settings(pdf_engine, max_mb)
+    settings = replace(_settings(pdf_engine, max_mb), council=council.strip() if council else None)
     found = find_documents(paths)
     files = found.files
     if not files:

@@ -35,6 +35,7 @@ SKIPPED_NAMES = frozenset({"SOURCES.md", "README.md", "LICENSE.md"})
 class Settings:
     load: LoadSettings = field(default_factory=LoadSettings)
     convert: ConvertSettings = field(default_factory=ConvertSettings)
+    council: str | None = None  # the council of documents that do not name theirs (ingest --council)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +142,7 @@ def process_file(path: Path, settings: Settings) -> Processed:
         return Processed(uri, sha, media_type, None, None, f"internal error: {type(exc).__name__}: {exc}")
 
 
-def _store(engine: Engine, result: Processed) -> StoreOutcome:
+def _store(engine: Engine, result: Processed, council: str | None = None) -> StoreOutcome:
     try:
         data = read_bytes(Path(result.uri))
     except MinutesError:
@@ -151,7 +152,7 @@ def _store(engine: Engine, result: Processed) -> StoreOutcome:
         return _store_failure(engine, stored, result.error or "unknown error")
     try:
         with engine.begin() as connection:
-            return store_extraction(connection, stored, result.document, result.extraction)
+            return store_extraction(connection, stored, result.document, result.extraction, council)
     except SQLAlchemyError as exc:  # the transaction rolled back; keep the bytes and the reason
         cause = getattr(exc, "orig", None) or exc
         reason = f"database error: {type(cause).__name__}: {str(cause).splitlines()[0]}"
@@ -266,7 +267,7 @@ def ingest(
         else:
             todo.append(path)
     for result in _results(todo, settings, max(1, workers)):
-        outcome = _store(engine, result)
+        outcome = _store(engine, result, settings.council)
         summary.count(outcome)
         if outcome == "failed":
             summary.errors.append(f"{result.uri}: {result.error}")

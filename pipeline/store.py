@@ -40,6 +40,7 @@ StoreOutcome = Literal["new", "replaced", "unchanged", "failed"]
 
 
 COUNCIL = orm.table(orm.Council)
+COUNCIL_SCOPE = orm.table(orm.CouncilScope)
 BODY = orm.table(orm.Body)
 MEETING = orm.table(orm.Meeting)
 DOCUMENT = orm.table(orm.SourceDocument)
@@ -68,9 +69,6 @@ def _by_council(table: Table, *columns: str) -> dict[bool, Any]:
 
 COUNCIL_BY_NAME = select(COUNCIL.c.id).where(COUNCIL.c.name == bindparam("name"))
 INSERT_COUNCIL = insert(COUNCIL).returning(COUNCIL.c.id)
-COUNCILS_OF_BODY = (
-    select(BODY.c.council_id).where(BODY.c.name == bindparam("name"), BODY.c.council_id.is_not(None)).distinct()
-)
 BODY_BY_NAME = {key: query.where(BODY.c.name == bindparam("name")) for key, query in _by_council(BODY, "id").items()}
 INSERT_BODY = insert(BODY).returning(BODY.c.id)
 MEETING_BY_DATE = {
@@ -305,21 +303,71 @@ class _Resolver:
         return id_
 
 
-def _meeting(connection: Connection, extraction: Extraction) -> tuple[int | None, int | None, MeetingRef | None]:
+SCOPE_COUNCIL = (
+    select(COUNCIL.c.id, COUNCIL.c.provisional)
+    .join(COUNCIL_SCOPE, COUNCIL_SCOPE.c.council_id == COUNCIL.c.id)
+    .where(COUNCIL_SCOPE.c.scope == bindparam("scope"))
+)
+INSERT_SCOPE = insert(COUNCIL_SCOPE)
+MOVE_SCOPE = update(COUNCIL_SCOPE).where(COUNCIL_SCOPE.c.scope == bindparam("at_scope"))
+NAME_COUNCIL = update(COUNCIL).where(COUNCIL.c.id == bindparam("council_id"))
+INSERT_PROVISIONAL = insert(COUNCIL).values(provisional=True).returning(COUNCIL.c.id)
+
+
+def council_scope(uri: str) -> str:
+    """The folder (or a web address's directory) a document came from: the documents that share it are
+    one council's unless they say otherwise."""
+    return uri.rsplit("/", 1)[0] if "/" in uri else ""
+
+
+def _council(connection: Connection, uri: str, named: str | None) -> int:
+    """The council a document belongs to: the one it names (or the user named), else its folder's.
+
+    A folder whose documents have named no council yet has a provisional council of its own, named
+    after the folder; the first document there that names its council gives it that name. So two
+    councils' documents never share a council because neither names it, whatever the order of ingest.
+    """
+    scope = council_scope(uri)
+    mapped = connection.execute(SCOPE_COUNCIL, {"scope": scope}).first()
+    if named:
+        existing = _scalar(connection, COUNCIL_BY_NAME, {"name": named})
+        if existing is None and mapped is not None and mapped.provisional:
+            connection.execute(NAME_COUNCIL, {"council_id": mapped.id, "name": named, "provisional": False})
+            return int(mapped.id)
+        council_id = int(existing) if existing is not None else _scalar(connection, INSERT_COUNCIL, {"name": named})
+        if mapped is None:
+            connection.execute(INSERT_SCOPE, {"scope": scope, "council_id": council_id})
+        elif mapped.provisional:
+            connection.execute(MOVE_SCOPE, {"at_scope": scope, "council_id": council_id})
+        return int(council_id)
+    if mapped is not None:
+        return int(mapped.id)
+    council_id = int(_scalar(connection, INSERT_PROVISIONAL, {"name": _free_name(connection, scope)}))
+    connection.execute(INSERT_SCOPE, {"scope": scope, "council_id": council_id})
+    return council_id
+
+
+def _free_name(connection: Connection, scope: str) -> str:
+    """A provisional council's name: its folder's, with a number when another council has that name."""
+    base = scope.rstrip("/").rsplit("/", 1)[-1] or "(no folder)"
+    name, number = f"{base} (unnamed council)", 1
+    while _scalar(connection, COUNCIL_BY_NAME, {"name": name}) is not None:
+        number += 1
+        name = f"{base} (unnamed council {number})"
+    return name
+
+
+def _meeting(
+    connection: Connection, extraction: Extraction, uri: str, council: str | None = None
+) -> tuple[int, int | None, MeetingRef | None]:
     """The document's council id, meeting id and (for the follow-up tracer) its meeting's body and date."""
     info = extraction.meeting
-    if info.council:
-        council = {"name": info.council}
-        council_id: int | None = _get_or_insert(connection, COUNCIL_BY_NAME, council, INSERT_COUNCIL, council)
-    else:
-        council_id = _council_of_body(connection, info.body)
+    council_id = _council(connection, uri, info.council or council)
     if not info.body and not info.meeting_date:
         return council_id, None, None
-    if council_id is not None and info.body:
-        _claim_body(connection, council_id, info.body)
     body_name = info.body or "(unknown body)"
     body = {"council_id": council_id, "name": body_name}
-    body_id = _get_or_insert(connection, BODY_BY_NAME[council_id is None], body, INSERT_BODY, body)
+    body_id = _get_or_insert(connection, BODY_BY_NAME[False], body, INSERT_BODY, body)
     meeting = {"body_id": body_id, "date": info.meeting_date}
     found = connection.execute(MEETING_BY_DATE[info.meeting_date is None], meeting).first()
     if found is None:
@@ -344,61 +392,17 @@ def _meeting(connection: Connection, extraction: Extraction) -> tuple[int | None
     return council_id, meeting_id, ref
 
 
-ORPHAN_BODY = select(BODY.c.id).where(BODY.c.name == bindparam("name"), BODY.c.council_id.is_(None))
-
-
-def _claim_body(connection: Connection, council_id: int, body_name: str) -> None:
-    """A body first met on pages that never named its council joins the council a later page names.
-
-    Its people move with it: each person record of no council seen only in that body's documents joins
-    the council, merged into the council's record with the same key when there is one.
-    """
-    orphan = _scalar(connection, ORPHAN_BODY, {"name": body_name})
-    if orphan is None or _scalar(connection, BODY_BY_NAME[False], {"name": body_name, "council_id": council_id}):
-        return
-    connection.execute(update(BODY).where(BODY.c.id == orphan).values(council_id=council_id))
-    documents = (
-        select(DOCUMENT.c.id).join(MEETING, MEETING.c.id == DOCUMENT.c.meeting_id).where(MEETING.c.body_id == orphan)
-    )
-    elsewhere = select(ATTENDANCE.c.person_id).where(ATTENDANCE.c.document_id.not_in(documents))
-    people = connection.execute(
-        select(PERSON.c.id, PERSON.c.name_key).where(
-            PERSON.c.council_id.is_(None),
-            PERSON.c.id.not_in(elsewhere),
-            or_(
-                PERSON.c.id.in_(select(ATTENDANCE.c.person_id).where(ATTENDANCE.c.document_id.in_(documents))),
-                PERSON.c.id.in_(select(PERSON_ROLE.c.person_id).where(PERSON_ROLE.c.document_id.in_(documents))),
-            ),
-        )
-    ).all()
-    for person_id, name_key in people:
-        twin = _scalar(
-            connection,
-            select(PERSON.c.id).where(PERSON.c.council_id == council_id, PERSON.c.name_key == name_key),
-            {},
-        )
-        if twin is None:
-            connection.execute(update(PERSON).where(PERSON.c.id == person_id).values(council_id=council_id))
-            continue
-        for column in (ATTENDANCE.c.person_id, PERSON_ROLE.c.person_id, ACTION.c.owner_person_id):
-            connection.execute(update(column.table).where(column == person_id).values({column.key: twin}))
-        connection.execute(delete(PERSON).where(PERSON.c.id == person_id))
-
-
-def _council_of_body(connection: Connection, body: str | None) -> int | None:
-    """A page that never names its council (a decision page) belongs to the council of the one body of that name."""
-    if not body:
-        return None
-    councils = connection.execute(COUNCILS_OF_BODY, {"name": body}).scalars().all()
-    return int(councils[0]) if len(councils) == 1 else None
-
-
 def store_extraction(
-    connection: Connection, stored: StoredBytes, document: Document, extraction: Extraction
+    connection: Connection,
+    stored: StoredBytes,
+    document: Document,
+    extraction: Extraction,
+    council: str | None = None,
 ) -> StoreOutcome:
-    """Replace the document's row and facts; the caller owns the transaction."""
+    """Replace the document's row and facts; the caller owns the transaction. ``council`` is the council
+    the user says the document is of, for documents that do not name theirs."""
     # the meeting first, so that the document's row is written once, whole
-    council_id, meeting_id, meeting = _meeting(connection, extraction)
+    council_id, meeting_id, meeting = _meeting(connection, extraction, stored.uri, council)
     fields = {
         "error": None,
         "text": document.text,

@@ -181,7 +181,8 @@ def test_a_later_action_log_closes_only_the_actions_it_marks_complete(
     engine: Engine, tmp_path: Path, later_first: bool
 ) -> None:
     url = engine.url.render_as_string(hide_password=False)
-    minutes_of_february = seed("001")
+    minutes_of_february = tmp_path / seed("001").name  # one folder: one council's documents
+    minutes_of_february.write_text(seed("001").read_text(encoding="utf-8"), encoding="utf-8")
     log_of_june = _later_log(tmp_path / "ccpi-2018-06-21.md")
     for path in (log_of_june, minutes_of_february) if later_first else (minutes_of_february, log_of_june):
         assert minutes("ingest", str(path), "--db", url).returncode == 0

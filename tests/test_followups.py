@@ -63,9 +63,10 @@ def test_replacing_the_report_back_reopens_the_action(engine: Engine, tmp_path: 
     """An action is done while a stored document reports back on it; a new version without the report-back
     replaces that document's follow-ups, and the action is open again."""
     url = _url(engine)
-    october = tmp_path / OCTOBER.name
+    september, october = tmp_path / SEPTEMBER.name, tmp_path / OCTOBER.name  # one folder: one council's
+    september.write_text(SEPTEMBER.read_text(encoding="utf-8"), encoding="utf-8")
     october.write_text(OCTOBER.read_text(encoding="utf-8"), encoding="utf-8")
-    assert minutes("ingest", str(SEPTEMBER), str(october), "--db", url).returncode == 0
+    assert minutes("ingest", str(september), str(october), "--db", url).returncode == 0
 
     def gortadroma() -> dict[str, object]:
         rows = json.loads(minutes("actions", "--db", url, "--format", "json").stdout)
