@@ -41,9 +41,9 @@ PRONOUN = re.compile(r"^(?:She|He|They|she|he|they)\b")
 # 'In response to a query from County Councillor Driver, Sally Allen ...': the framing is not the subject
 FRAMING = re.compile(
     r"^(?:(?:In\s+response|In\s+reply|Following|After|With\s+reference|In\s+answer)\b[^,]*,\s*"
-    r"|(?:From|By|In|During|Since|Until|Over)\s+[^,]{0,25}\d[^,]{0,10},\s*)+"  # 'From April 2018, Lancashire will ...'
+    r"|(?:From|By|In|During|Since|Until|Over)\s+[^,]{0,25}\d[^,]{0,10},\s*)+"  # 'From April 2018, the County will ...'
 )
-# One capitalised word as the subject of a commitment: a council, place or organisation ('Lancashire will work ...')
+# One capitalised word as the subject of a commitment: a council, place or organisation ('Riverside will work ...')
 PROPER_SUBJECT = re.compile(r"^(?!(?:This|That|It|We|They|These|Those|There|He|She)\b)[A-Z][\w'’&-]+$")
 # Words one of which every rule's trigger needs: a sentence with none of them (three in four) is skipped
 # without running the rules. tests/test_extractors.py checks the list against the triggers on the corpus.
@@ -380,7 +380,7 @@ RULES: tuple[Rule, ...] = (
         "group",
         needles=("expected to",),
     ),
-    # 'would be closely monitored by the DfE and Lancashire's Improvement and Accountability Board'
+    # 'would be closely monitored by the DfE and the county's Improvement and Accountability Board'
     Rule(
         re.compile(r"(?=[m])\bmonitored\s+by\b"),
         re.compile(
@@ -391,7 +391,7 @@ RULES: tuple[Rule, ...] = (
         "group",
         needles=("monitored by",),
     ),
-    # reports: 'From April 2018, Lancashire will work with ...', 'Targets for next year will be looked at ...'
+    # reports: 'From April 2018, the County will work with ...', 'Targets for next year will be looked at ...'
     Rule(
         re.compile(r"(?=[ws])\b(?:will|shall)\s"),
         re.compile(

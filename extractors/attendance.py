@@ -464,7 +464,7 @@ def _attendees(listed: list[Listed], status: AttendanceStatus) -> Iterator[Atten
 
 
 def _header_statuses(document: Document, block: Block) -> list[AttendanceStatus] | None:
-    """A table row whose cells are headings ('MEMBERS PRESENT | WINNIPEG PUBLIC SERVICE'): each column's status."""
+    """A table row whose cells are headings ('MEMBERS PRESENT | CITY PUBLIC SERVICE'): each column's status."""
     if block.kind != "table_row" or len(block.cells) < 2:
         return None
     statuses: list[AttendanceStatus | None] = []

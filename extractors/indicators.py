@@ -35,7 +35,7 @@ MEASURE_TAIL = re.compile(
     r"|(?:is|was|are|were)\s+(?:now\s+)?(?:slightly\s+|much\s+|significantly\s+)?(?:higher|lower|better|worse)\s+at"
     r"|(?:has|had)\s+(?:also\s+)?(?:risen|fallen|increased|decreased|reduced|dropped)\s+to"
     r"|(?:increased|decreased|reduced|rose|fell|dropped|improved)\s+to"
-    # 'the average Attainment 8 score per pupil for Lancashire (45.4)'
+    # 'the average Attainment 8 score per pupil for the county (45.4)'
     r"|(?:per\s+\w+\s+)?(?:for|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s*\()\s*"
     r"(?:around\s+|approximately\s+|about\s+|some\s+|just\s+(?:over|under)\s+)?[(£€$]?$",
     re.I,
@@ -48,7 +48,7 @@ GENERIC_MEASURES = frozenset(
 BACK_REFERENCES = frozenset({"previous", "same", "this", "that", "last", "latest", "current", "overall"})
 PERIOD_QUALIFIERS = frozenset({"for", "in", "during", "over", "since", "to"})
 QUALIFIERS = frozenset({"of", "in", "for", "across", "within", "among", "amongst"})  # what or where is measured
-MEASURE_BRACKET = re.compile(r"\s*\(\s*[£€$]?$")  # 'the Lancashire teenage pregnancy rate (20.0 per 1,000)'
+MEASURE_BRACKET = re.compile(r"\s*\(\s*[£€$]?$")  # 'the county's teenage pregnancy rate (20.0 per 1,000)'
 CLAUSE_BREAK = re.compile(
     r"[;:–—]|\s-\s|,\s+(?:with|while|whilst|which|compared|against|and|but|although|though|whereas)\b|\(|\),|"
     r"\bcompared\b",
@@ -221,7 +221,7 @@ def _measure_before(clause: str) -> list[str] | None:
     elif CHANGE_WORD.match(words[-1]):
         return None  # 'an increase of 1.2 percentage points': a change, named elsewhere
     else:
-        # 'the proportion of ASYEs has increased to', 'coverage in the Lancashire Enterprise Partnership Area is'
+        # 'the proportion of ASYEs has increased to', 'coverage in the Enterprise Partnership Area is'
         qualified = [
             i
             for i in range(max(0, len(words) - 12), len(words) - 1)
@@ -270,7 +270,7 @@ def _number_of(clause: str) -> list[str] | None:
 
 
 def _change_subject(clause: str) -> list[str] | None:
-    """'suggests a decrease for Lancashire for the time taken for children to be matched ..., from 279 days':
+    """'suggests a decrease for the county for the time taken for children to be matched ..., from 279 days':
     what changed, named after the change word."""
     match = CHANGE_BEFORE.search(clause)
     return _trim(_words(match.group("what"))) or None if match else None

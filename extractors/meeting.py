@@ -412,12 +412,12 @@ def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     )
     opener = re.compile(rf"^\W*(?i:{openers})\b[\s:,-]*")
     kind = re.compile(rf"\b(?i:{kinds})\b\s*")
-    # 'meeting of the Lincoln Township Planning Commission', 'the Alameda Free Library Board was called to order'
+    # 'meeting of the Riverside Township Planning Commission', 'the Riverside Free Library Board was called to order'
     of_body = re.compile(
         rf"(?i:\bmeeting\s+of\s+(?:the\s+)?)(?P<body>(?:[A-Z&][\w'’&./-]*\s+|(?i:of|and|for|the|on|in|&)\s+)*?(?i:{noun}))"
         r"(?=\s+(?i:held|on|at|in|which|convened|commencing|was|were|called)\b|\s*[,.(–—-]|\s*$)"
     )
-    # a body named in a line: '... Township Board Meeting', 'KENT COUNTY COUNCIL', 'Planning Commission'
+    # a body named in a line: '... Township Board Meeting', 'RIVERSIDE COUNTY COUNCIL', 'Planning Commission'
     ends_body = re.compile(
         rf"(?P<body>(?:[\w'’&./-]+\s+)*?(?i:{noun})(?:\s+(?i:of|on|for)\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:[A-Z&][\w'’&-]*|and|of))*)?)"
         r"(?=\s*(?:(?i:meeting|minutes|agenda)\b|[-–—:,(|]|$))"
@@ -445,7 +445,7 @@ def _tidy_body(phrase: str) -> str | None:
     phrase = _document_words().sub("", phrase)
     phrase = kind.sub("", phrase)
     phrase = re.sub(r"^(?:(?i:the)\s+)", "", phrase)
-    # 'Limerick City & County Council’s Travel and Transportation SPC': the body, not its council
+    # 'Riverside City & County Council’s Travel and Transportation SPC': the body, not its council
     phrase = re.sub(r"^.*?\b(?:Council|Authority|District)['’]s\s+", "", phrase)
     phrase = " ".join(phrase.split()).strip(" .,:;-–—")
     words_ = phrase.split()
@@ -468,7 +468,7 @@ def _body_line(text: str) -> str | None:
 
 def body_from_title(lines: list[TitleLine]) -> tuple[str, int] | None:
     """The body as the title names the meeting: 'Minutes of the Regular Meeting of the X', 'X Meeting
-    Minutes', or the most specific line that is a body's name ('CABINET' under 'KENT COUNTY COUNCIL')."""
+    Minutes', or the most specific line that is a body's name ('CABINET' under 'RIVERSIDE COUNTY COUNCIL')."""
     _, _, of_body, _ = _title_patterns()
     for line in lines:
         for match in of_body.finditer(line.text):

@@ -125,7 +125,6 @@ NOT_NAMES = frozenset(
         "Item",
         "Minutes",
         "Report",
-        "Lancashire",
         "Ofsted",
         "Police",
         "Officers",
