@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from extractors.names import ROLE_HINT, is_person_name, same_person, split_titles
-from extractors.vocabulary import load, words
+from extractors.vocabulary import alternation, load, words
 from models.records import AttendanceStatus, Attendee, Block, Document, Evidence, Section
 
 NAME = "attendance"
@@ -49,9 +49,8 @@ def _heading_pattern() -> re.Pattern[str]:
     groups = []
     headings = load("attendance")["headings"]
     for status in STATUSES:
-        phrases = sorted({p for group in headings[status].values() for p in group}, key=len, reverse=True)
-        alternation = "|".join(re.escape(p).replace(r"\ ", r"[\s-]+") for p in phrases)
-        groups.append(f"(?P<{status}>{alternation})")
+        phrases = alternation((p for group in headings[status].values() for p in group), space=r"[\s-]+")
+        groups.append(f"(?P<{status}>{phrases})")
     return re.compile(r"(?:" + "|".join(groups) + r")", re.IGNORECASE)
 
 

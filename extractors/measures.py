@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from extractors.vocabulary import words
+from extractors.vocabulary import alternation, words
 from models.records import Metric
 
 CURRENCIES = frozenset({"GBP", "USD", "EUR", "CAD", "AUD", "NZD"})
@@ -19,10 +19,10 @@ TALLY = re.compile(r"\d\s*[-–—]\s*\d|\(\s*\d+\s*[-–—]\s*\d+\s*\)")
 
 
 def _phrase_pattern(phrases: tuple[str, ...], *, at_end: bool) -> re.Pattern[str]:
-    alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
+    phrase = alternation(phrases)
     if at_end:
-        return re.compile(rf"(?:^|[\s(/-])(?:{alternation})\W{{0,3}}$", re.IGNORECASE)
-    return re.compile(rf"^\W{{0,2}}(?:{alternation})(?!\w)", re.IGNORECASE)
+        return re.compile(rf"(?:^|[\s(/-])(?:{phrase})\W{{0,3}}$", re.IGNORECASE)
+    return re.compile(rf"^\W{{0,2}}(?:{phrase})(?!\w)", re.IGNORECASE)
 
 
 @functools.cache
@@ -37,8 +37,7 @@ def _size_after() -> re.Pattern[str]:
 
 @functools.cache
 def _money_cues() -> re.Pattern[str]:
-    alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in words("figures", "money_measure_cues"))
-    return re.compile(rf"\b(?:{alternation})", re.IGNORECASE)
+    return re.compile(rf"\b(?:{alternation(words('figures', 'money_measure_cues'))})", re.IGNORECASE)
 
 
 @functools.cache
@@ -68,9 +67,7 @@ def _change_before() -> re.Pattern[str]:
 
 @functools.cache
 def _period_after() -> re.Pattern[str]:
-    phrases = words("figures", "period_after")
-    alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
-    return re.compile(rf"^\s*(?:{alternation})", re.IGNORECASE)
+    return re.compile(rf"^\s*(?:{alternation(words('figures', 'period_after'))})", re.IGNORECASE)
 
 
 def _dated_or_compared(before: str, after: str) -> bool:
@@ -86,14 +83,12 @@ ADDRESS_AFTER = re.compile(
 
 @functools.cache
 def _performance_cues() -> re.Pattern[str]:
-    alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in words("figures", "performance_cues"))
-    return re.compile(rf"(?i)(?:\b|(?<=\d))(?:{alternation})\b")
+    return re.compile(rf"(?i)(?:\b|(?<=\d))(?:{alternation(words('figures', 'performance_cues'))})\b")
 
 
 @functools.cache
 def _policy_cues() -> re.Pattern[str]:
-    alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in words("figures", "policy_cues"))
-    return re.compile(rf"(?i)\b(?:{alternation})")
+    return re.compile(rf"(?i)\b(?:{alternation(words('figures', 'policy_cues'))})")
 
 
 INDICATOR_LINE = re.compile(r"(?:^|\n)[A-Z][^\n.;:]{3,100}?\s[–—-]\s+[\d.,]+\s*%?\s*$")

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.dates import DAY_MONTH, DAY_MONTH_YEAR, MONTH_DAY_YEAR, find_date, month_number
-from extractors.vocabulary import load
+from extractors.vocabulary import alternation, load
 from models.records import DocType, Document, Evidence, MeetingInfo, Section
 
 NAME = "meeting"
@@ -404,12 +404,9 @@ TITLE_CHARS = 1800
 @functools.cache
 def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     vocabulary = load("meetings")
-    nouns = sorted({n for group in vocabulary["body_nouns"].values() for n in group}, key=len, reverse=True)
-    noun = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
-    kinds = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in vocabulary["kind_words"])
-    openers = "|".join(
-        re.escape(o).replace(r"\ ", r"\s+") for o in sorted(vocabulary["title_openers"], key=len, reverse=True)
-    )
+    noun = alternation(n for group in vocabulary["body_nouns"].values() for n in group)
+    kinds = alternation(vocabulary["kind_words"])
+    openers = alternation(vocabulary["title_openers"])
     opener = re.compile(rf"^\W*(?i:{openers})\b[\s:,-]*")
     kind = re.compile(rf"\b(?i:{kinds})\b\s*")
     # 'meeting of the Riverside Township Planning Commission', 'the Riverside Free Library Board was called to order'
@@ -515,8 +512,7 @@ def date_order(text: str) -> str:
 
 @functools.cache
 def _other_dates() -> re.Pattern[str]:
-    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in load("meetings")["other_dates"])
-    return re.compile(rf"(?i:{phrases})")
+    return re.compile(rf"(?i:{alternation(load('meetings')['other_dates'])})")
 
 
 def date_from_title(document: Document, lines: list[TitleLine]) -> tuple[dt.date, int] | None:

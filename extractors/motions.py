@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from extractors.names import is_person_name, split_titles
 from extractors.text import item_number_at, split_sentences
-from extractors.vocabulary import load
+from extractors.vocabulary import alternation, load
 from models.records import Document, Section, VoteOption, VoteResult
 
 # A name as a motion clause writes it: titles, initials, particles ('Vice Mayor Reynolds', 'M. Prest',
@@ -29,11 +29,6 @@ _WORD = r"(?:[A-ZÀ-ÝÓ][\w'’.-]*|(?:van|von|de|del|der|la|le|di|da|du|st\.?)
 
 def name_group(group: str) -> str:
     return rf"(?P<{group}>{_WORD}(?:\s+{_WORD}){{0,5}})"
-
-
-def _alternation(phrases: list[str]) -> str:
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,13 +64,13 @@ def patterns() -> Patterns:
         for label in vocabulary["named"][option]:
             options.setdefault(label.lower(), option)
     name = name_group("who")
-    outcome_words = _alternation(list(results))
+    outcome_words = alternation(list(results))
     return Patterns(
         # cue phrases in any case, names with their capitals
-        mover_before=re.compile(rf"\b(?i:{_alternation(mover['before'])})\s*:?\s+(?:(?i:by)\s+)?{name}"),
-        mover_after=re.compile(rf"{name}\s+(?i:{_alternation(mover['after'])})(?!\w)"),
-        seconder_before=re.compile(rf"\b(?i:{_alternation(seconder['before'])})\s*:?\s+(?:(?i:by)\s+)?{name}"),
-        seconder_after=re.compile(rf"{name}\s+(?i:{_alternation(seconder['after'])})(?!\w)"),
+        mover_before=re.compile(rf"\b(?i:{alternation(mover['before'])})\s*:?\s+(?:(?i:by)\s+)?{name}"),
+        mover_after=re.compile(rf"{name}\s+(?i:{alternation(mover['after'])})(?!\w)"),
+        seconder_before=re.compile(rf"\b(?i:{alternation(seconder['before'])})\s*:?\s+(?:(?i:by)\s+)?{name}"),
+        seconder_after=re.compile(rf"{name}\s+(?i:{alternation(seconder['after'])})(?!\w)"),
         # '(Smith/Jones)', '(Cr Smith / Cr Jones)': mover and seconder in brackets
         pair=re.compile(rf"\(\s*{name_group('a')}\s*/\s*{name_group('b')}\s*\)"),
         outcome=re.compile(
@@ -88,7 +83,7 @@ def patterns() -> Patterns:
             re.I,
         ),
         named_label=re.compile(
-            rf"(?:^|(?<=[\s.;]))(?P<label>{_alternation(list(options))})\s*(?:\(\d+\))?\s*[:–—-]\s*", re.IGNORECASE
+            rf"(?:^|(?<=[\s.;]))(?P<label>{alternation(list(options))})\s*(?:\(\d+\))?\s*[:–—-]\s*", re.IGNORECASE
         ),
         inline_vote=re.compile(
             rf"{name_group('voter')}\s*[–—-]\s*(?P<vote>(?i:aye|yes|yea|nay|no|abstain(?:ed)?|absent))\b"

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from extractors.vocabulary import load, words
+from extractors.vocabulary import alternation, load, words
 
 TITLE = (
     r"(?:(?:County|Borough|City|District|Town|Parish|Deputy)\s+)?(?:Councillors?|Cllrs?\.?|CCllr|"
@@ -284,10 +284,10 @@ def _title_words() -> tuple[re.Pattern[str], dict[str, str], frozenset[str], re.
     plurals: dict[str, str] = dict(vocabulary["plurals"])
     honorifics = frozenset(word.lower() for word in words("titles", "honorifics"))
     every = set(words("titles", "honorifics")) | set(words("titles", "offices")) | set(plurals)
-    alternation = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(every, key=len, reverse=True))
+    title = alternation(every)
     # one or more titles in a row ('County Councillor Mrs', 'Cllr. Dr'), each perhaps with a full stop
-    run = re.compile(rf"^(?:(?:{alternation})\.?(?:\s*[–:]\s+|\s+|$))+", re.IGNORECASE)
-    single = re.compile(rf"^(?:{alternation})\.?(?=\s|$)", re.IGNORECASE)
+    run = re.compile(rf"^(?:(?:{title})\.?(?:\s*[–:]\s+|\s+|$))+", re.IGNORECASE)
+    single = re.compile(rf"^(?:{title})\.?(?=\s|$)", re.IGNORECASE)
     return run, {key.lower(): value for key, value in plurals.items()}, honorifics, single
 
 

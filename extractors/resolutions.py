@@ -21,7 +21,7 @@ import re
 
 from extractors.motions import Motion, find_motions
 from extractors.text import item_number_at, split_sentences
-from extractors.vocabulary import words
+from extractors.vocabulary import alternation, words
 from models.records import Block, DocType, Document, Evidence, Resolution, Section
 
 NAME = "resolutions"
@@ -30,8 +30,7 @@ VERSION = "2"
 MIN_TEXT = 8  # characters: shorter is a label's leftover ('I.'), not a decision
 
 
-def _alternation(phrases: tuple[str, ...]) -> str:
-    return "|".join(re.escape(p).replace(r"\ ", r"[\s,]+") for p in sorted(set(phrases), key=len, reverse=True))
+LEAD_SPACE = r"[\s,]+"  # between a lead-in's words: 'Resolved, unanimously, that'
 
 
 @functools.cache
@@ -40,7 +39,7 @@ def lead_in() -> re.Pattern[str]:
     a mover/seconder pair '(Smith/Jones)', or the end of the line."""
     return re.compile(
         rf"^(?:\d{{1,3}}(?:\.\d{{1,3}})+\s+)?(?:[^.]{{1,160}}?\s[-–—]\s+)?(?:(?:and|after\s+discussion,?)\s+)?"
-        rf"(?P<lead>{_alternation(words('decisions', 'lead_ins'))})"
+        rf"(?P<lead>{alternation(words('decisions', 'lead_ins'), space=LEAD_SPACE)})"
         r"(?:\s*\((?:unanimously|nem\.?\s*con\.?|by\s+[^)]*|[^)/]{1,40}/[^)]{1,40})\))?"
         r"(?:\s*[:–—-]+\s*|\s+(?=that\b|That\b|THAT\b|to\s+[a-z]|\(|\d)|\s*$)",
     )
@@ -50,7 +49,7 @@ def lead_in() -> re.Pattern[str]:
 def lead_in_ending() -> re.Pattern[str]:
     """A lead-in closing a block, the decision in the blocks below: '...; Seconded by Councillor Sheahan; And
     Resolved:', '..., and RESOLVED to:'."""
-    leads = _alternation(words("decisions", "lead_ins"))
+    leads = alternation(words("decisions", "lead_ins"), space=LEAD_SPACE)
     return re.compile(rf"(?:^|[;.,]\s*|\s+and\s+)(?:And\s+|and\s+)?(?:{leads})(?:\s+(?:that|to))?\s*[:–—-]?\s*$")
 
 
@@ -157,7 +156,7 @@ def _from_motions(motions: list[Motion], sections: tuple[Section, ...]) -> list[
 
 @functools.cache
 def _disposition() -> re.Pattern[str]:
-    words_ = _alternation(words("decisions", "dispositions"))
+    words_ = alternation(words("decisions", "dispositions"), space=LEAD_SPACE)
     return re.compile(rf"(?:^|[\s|–—-]|\.\s)(?P<word>{words_})[.!]?\s*(?:\([^)]*\))?\s*$|^(?P<first>{words_})\b")
 
 

@@ -6,7 +6,9 @@ Ireland, Australia and New Zealand, the US and Canada. A new convention is added
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
+from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
@@ -16,6 +18,12 @@ def load(name: str) -> dict[str, Any]:
     """The vocabulary file ``name``.toml, read once."""
     text = resources.files(__package__).joinpath(f"{name}.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
+
+
+def alternation(phrases: Iterable[str], space: str = r"\s+") -> str:
+    """Vocabulary phrases as one regular-expression alternation: each escaped, longest first (so that
+    'carried unanimously' wins over 'carried'), the spaces inside a phrase matching ``space``."""
+    return "|".join(re.escape(p).replace(r"\ ", space) for p in sorted(set(phrases), key=len, reverse=True))
 
 
 def words(name: str, key: str) -> tuple[str, ...]:
