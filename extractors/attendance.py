@@ -617,19 +617,14 @@ SENTENCE_CUES = ("apolog", "present", "attend", "absent", "excused", "substitut"
 def _from_sentences(document: Document, limit: int) -> list[Attendee]:
     found: list[Attendee] = []
     head = document.text[:limit]
-    offset = 0
-    for line in head.split("\n"):
-        at, offset = offset, offset + len(line) + 1
-        low = line.lower()
-        if not any(cue in low for cue in SENTENCE_CUES):
-            continue
+    for start, end in _lines_with(head, SENTENCE_CUES):
         for pattern, status in SENTENCES:
-            for match in pattern.finditer(line):
+            for match in pattern.finditer(head, start, end):
                 group = next(g for g in ("names", "names2", "names3") if g in pattern.groupindex and match.group(g))
                 names = match.group(group)
                 if _is_sentence(names) and len(names) > 60:
                     continue
-                found.extend(_attendees(read_names(names, at + match.start(group)), status))
+                found.extend(_attendees(read_names(names, match.start(group)), status))
     return found
 
 
