@@ -15,7 +15,7 @@ from extractors.vocabulary import alternation, words
 from models.records import Metric
 
 CURRENCIES = frozenset({"GBP", "USD", "EUR", "CAD", "AUD", "NZD"})
-TALLY = re.compile(r"\d\s*[-–—]\s*\d|\(\s*\d+\s*[-–—]\s*\d+\s*\)")
+TALLY = re.compile(r"\d\s*[-–—]\s*\d|\(\s*\d+\s*(?:[-–—]|to)\s*\d+\s*\)")
 
 
 def _phrase_pattern(phrases: tuple[str, ...], *, at_end: bool) -> re.Pattern[str]:
@@ -41,11 +41,32 @@ def _money_cues() -> re.Pattern[str]:
 
 
 @functools.cache
+def _money_transaction() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(words('figures', 'money_transaction_cues'))})\b", re.IGNORECASE)
+
+
+@functools.cache
+def _members_of_the_body() -> frozenset[str]:
+    return frozenset(words("figures", "members_of_the_body"))
+
+
+@functools.cache
 def _counted() -> frozenset[str]:
     return frozenset(w.lower() for w in words("figures", "counted"))
 
 
 WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _counts_the_body(before: str, after: str) -> bool:
+    """'five Board Members are present', 'three fellow Members', 'four (4) members of Council': the body's
+    own members counted, not people served."""
+    found = [word.lower() for word in WORD.findall(after)[:4]]
+    if "members" not in found and "member" not in found:
+        return False
+    at = found.index("members") if "members" in found else found.index("member")
+    near = found[:at] + [word.lower() for word in WORD.findall(before)[-2:]] + found[at + 1 : at + 3]
+    return any(word in _members_of_the_body() for word in near)
 
 
 def _counts_something(before: str, after: str) -> bool:
@@ -73,6 +94,47 @@ def _period_after() -> re.Pattern[str]:
 def _dated_or_compared(before: str, after: str) -> bool:
     """'increased from 116 in March 2017', '1,920 at the end of quarter 2': a count compared or dated."""
     return bool(_period_after().match(after)) and bool(_change_before().search(before))
+
+
+# the numbers of a list after the word that makes them identifiers: 'Options 2, 3, 4 and', 'items 2 (2.1), 4 (2.4),'
+LISTED_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?(?:\s*\([^)]{0,6}\))?\s*(?:,|&|and|–|-)\s*)+$")
+MONTH_BEFORE = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$"
+)  # 'September 28 and 29', 'May 8, 9, 11'
+COMPOUND_AFTER = re.compile(r"^[-‑][A-Za-z]")  # 'a five-minute break', 'the 24-hour portion', 'Ten-ton'
+TABLE_ROW_NUMBER = re.compile(r"(?:^|\n)[\s|>]*$")  # a row's first cell: '4 | Amendment to ...'
+SUB_CLAUSE_AFTER = re.compile(r"^\s?\((?:[a-z]{1,3}|\d+(?:\.\d+)?)\)")  # '54956.9(d)(4)', 'items 2 (2.1)'
+LEGISLATION_AFTER = re.compile(
+    r"^\s+of\s+(?:the\s+)?(?:[A-Z][\w’']*\s+){1,6}(?:Act|Regulations?|Code|Order|Rules)\b"
+)  # '17 of the Children Act 1989'
+FINITE_VERB = re.compile(r"\s(?:were|was|are|is|has|have|had)\s")
+HEADING_AFTER = re.compile(r"^\s+[A-Z][a-z]")
+CENTS = re.compile(r"\d\.\d\d$")  # '439.56': a sum in a table of payments, not a count
+
+
+def _heading_number(before: str, after: str, written: str, line_rest: str) -> bool:
+    """A number opening its line before a capitalised word: '113.1 Noted that ...', '10 Finance'; not a
+    sentence that starts with a count ('9 County Matter applications were determined')."""
+    if not (TABLE_ROW_NUMBER.search(before) and HEADING_AFTER.match(after)):
+        return False
+    return "." in written or not FINITE_VERB.search(line_rest)
+
+
+def _identifier(before: str, after: str, written: str, line_rest: str) -> bool:
+    """A number that names or places something: an item, a clause, a day, a row, a reference."""
+    listed = LISTED_BEFORE.sub("", before)
+    if _identifier_before().search(listed) or MONTH_BEFORE.search(listed):
+        return True
+    if re.search(r"[=/\\]\s*$", before) or CENTS.search(written):
+        return True
+    if TABLE_ROW_NUMBER.search(before) and re.match(r"^\s*\|", after):
+        return True
+    if written[:1].isdigit() and (SUB_CLAUSE_AFTER.match(after) or _heading_number(before, after, written, line_rest)):
+        return True  # '54956.9(d)(4)'; a minute's own number opening its line: '113.1 Noted that ...'
+
+    if before.endswith("(") and after.startswith(")") and "." in written:
+        return True  # '(4.4) 2024 CEAP'
+    return bool(LEGISLATION_AFTER.match(after))
 
 
 ADDRESS_AFTER = re.compile(
@@ -115,7 +177,10 @@ def is_measure(metric: Metric, text: str, in_minutes: bool = False, money_gate: 
         return False
     if (in_minutes or money_gate) and metric.unit in CURRENCIES:
         # the cue stands in the figure's own clause: 'a forecast overspend of £6m', 'savings of £2m'
-        return bool(_money_cues().search(text[max(0, start - 80) : end + 40]))
+        around = text[max(0, start - 80) : end + 40]
+        return bool(_money_cues().search(around)) and not _money_transaction().search(
+            _sentence_around(text, start, end)
+        )
     if in_minutes and metric.unit in RATE_UNITS:
         # a rate, share or duration in minutes: a measure where the sentence reports performance, not a rule;
         # or a line of indicators and their values ('Visits within timescale – 85%')
@@ -127,9 +192,13 @@ def is_measure(metric: Metric, text: str, in_minutes: bool = False, money_gate: 
             return True
         return bool(_performance_cues().search(sentence)) and not _policy_cues().search(sentence)
     if metric.unit == "count":
-        if _identifier_before().search(before) or _size_after().search(after):
+        line_end = text.find("\n", end)
+        line_rest = text[end : line_end if line_end >= 0 else len(text)]
+        if _identifier(before, after, text[start:end], line_rest) or _size_after().search(after):
             return False
-        if TALLY.search(text[max(0, start - 3) : end + 4]):
+        if COMPOUND_AFTER.match(after) or _counts_the_body(before, after):
+            return False
+        if TALLY.search(text[max(0, start - 3) : end + 8]):
             return False  # '7-0', '(5-2)': a vote's tally
         if re.search(r"[A-Za-z][-‑]?\Z", before) or re.match(r"^[A-Za-z]", after):
             return False  # inside a code: 'B6355', 'LB99282', 'LB‑99612'

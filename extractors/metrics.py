@@ -268,12 +268,25 @@ def _candidates(sentence: str) -> list[_Candidate]:
     return merged
 
 
+def _restated_in_digits(sentence: str, words: _Candidate, digits: _Candidate) -> bool:
+    """'twenty-one (21) days', 'three (3) minutes': the figure in digits repeats the one in words."""
+    return (
+        words.in_words
+        and not digits.in_words
+        and sentence[words.end : digits.start].strip() == "("
+        and sentence[digits.end : digits.end + 1] == ")"
+    )
+
+
 def _figures(sentence: str) -> list[_Found]:
     found: list[_Found] = []
     skip_until = 0  # the end of a list of durations that describes a schedule or a span
+    previous: _Candidate | None = None
     for candidate in _candidates(sentence):
         start, end, raw = candidate.start, candidate.end, candidate.raw
-        if start < skip_until:
+        restated = previous is not None and _restated_in_digits(sentence, previous, candidate)
+        previous = candidate
+        if start < skip_until or restated:
             continue
         if candidate.currency:
             value = apply_multiplier(parse_numeral(raw), candidate.multiplier)

@@ -784,6 +784,30 @@ def test_numbers_in_schedules_names_and_known_sets_are_no_figures() -> None:
     assert got == [(9.0, "count"), (9.6, "percent"), (5268.0, "count"), (5775.0, "count"), (85.0, "per_10000")]
 
 
+def test_numbers_that_name_place_or_describe_are_no_figures_in_minutes() -> None:
+    # real sentences of minutes: US cities, townships and a water district, Canadian and Irish councils,
+    # English parish and county councils
+    document = doc(
+        "The Council recessed at 6:55 p.m. for a five-minute break.",
+        "He noted that five Board Members are present.",
+        "He would be accompanied on the visit by three fellow Members.",
+        "Options 2, 3, 4 and 6 will have lesser impact on these groups.",
+        "The Council has a duty under section 17 of the Children Act 1989 to support families.",
+        "The department will be doing training september 28 and 29 at the fire hall.",
+        "> |C. Rahman|| > Motion Passed (14 to 0)",
+        "4 | Amendment to Reduced-Speed School Zones | ADOPTED",
+        "CDC | Dog Bins | 439.56 | 73.26",
+        "113.1 Noted that the weight restriction sign on the bridge is missing.",
+        "The applicant would have twenty-one (21) days to appeal.",
+        "There were receipts totaling $7,398.01 and disbursements totaling $3,137.45.",
+        "That the Tax Supported Budget surplus of $58.8 million BE TRANSFERRED to the reserve.",
+        "Note the forecast revenue overspend of £23.3m (excluding Schools).",
+        "He reported that in the last two months 20 calls had been made to the police.",
+    )
+    got = [(m.value, m.unit) for m in extract_metrics(document, (), "minutes")]
+    assert got == [(23300000.0, "GBP"), (20.0, "count")]
+
+
 def test_an_unfinished_resolution_takes_its_lettered_parts_and_work_for_a_later_meeting_is_an_action() -> None:
     # Bromsgrove District Council, Performance Management Board, 17 July 2007
     document = doc(
