@@ -209,14 +209,14 @@ RULES: tuple[Rule, ...] = (
     ),
     # 'That the Temporary Scrutiny Officer be requested to canvass the Members of this Committee ...'
     Rule(
-        re.compile(r"(?=[b])\bbe\s+(?:requested|asked|instructed|tasked|invited)\s+to\s"),
+        re.compile(r"(?=[bB])\b(?i:be\s+(?:requested|asked|instructed|tasked|invited|directed))\s+to\s"),
         re.compile(
-            rf"(?P<owner>{_OWNER})\s+be\s+(?:requested|asked|instructed|tasked|invited)\s+to\s+"
+            rf"(?P<owner>{_OWNER})\s+(?i:be\s+(?:requested|asked|instructed|tasked|invited|directed))\s+to\s+"
             rf"(?P<text>(?!{_RECEIVING}\b)[a-z].+)"
         ),
         "group",
         "group",
-        needles=("requested", "asked", "instructed", "tasked", "invited"),
+        needles=("requested", "asked", "instructed", "tasked", "invited", "directed"),
     ),
     # a resolution that tells someone what to do: 'RESOLVED that relevant Heads of Services provide a full update'
     Rule(
@@ -447,6 +447,22 @@ def _asked(sentence: str, at: int, end: int) -> bool:
     return QUESTION.search(sentence, since, at) is not None
 
 
+FUTURE_RULE = RULES[-1]
+# what someone said will happen, unless the speaker says what they will do: 'X stated the Port will ...' is
+# no commitment; 'X said he will contact ...' is
+SPEECH_VERB = re.compile(
+    r"\b(?:stated|said|says|noted|responded|replied|explained|expressed|discussed|concurred|commented|pointed\s+out|"
+    r"added|clarified|mentioned|indicated|advised|believes|believed|felt|thinks|thought|hopes|hoped)\b"
+)
+SPEAKER_COMMITS = re.compile(r"\b(?:that\s+)?(?:he|she|they|we|I|staff|officers)\s*$")
+
+
+def _reported_forecast(before_will: str) -> bool:
+    """Whether the 'will' after ``before_will`` reports what a speaker expects rather than what they will do."""
+    ends = [said.end() for said in SPEECH_VERB.finditer(before_will)]
+    return bool(ends) and not SPEAKER_COMMITS.search(before_will[ends[-1] :])
+
+
 # the passive's agent: 'will be signed by the chairman', 'would be reviewed by the Head of Service'
 DONE_BY = re.compile(rf"\bbe\s+{_PARTICIPLE}\s+by\s+(?P<by>{_OWNER})")
 NOT_OWNER = re.compile(
@@ -546,11 +562,16 @@ def _from_sentences(
             for rule in RULES:
                 if rule.needles and found_words.isdisjoint(rule.needles):
                     continue
-                match = rule.trigger.search(sentence) and rule.pattern.search(sentence)
-                if not match:
+                trigger = rule.trigger.search(sentence)
+                match = trigger and rule.pattern.search(sentence)
+                if not trigger or not match:
                     continue
-                if _asked(sentence, match.start(), match.end()):
+                if sentence.rstrip().endswith("?") or _asked(
+                    sentence, max(match.start(), trigger.start()), match.end()
+                ):
                     break  # 'Cllr Simkins enquired as to whether the reviews ... would be reported back'
+                if rule is FUTURE_RULE and _reported_forecast(sentence[: trigger.start()]):
+                    continue  # 'Director Whitmer stated property taxes will most likely be delayed'
                 text, owner, requester = _action(rule, match, sentence, last_person)
                 if rule.needs_owner and owner is None:
                     continue

@@ -232,6 +232,25 @@ def test_resolutions_that_tell_someone_what_to_do_are_actions() -> None:
     ]
 
 
+def test_directions_in_capitals_are_actions_and_questions_and_forecasts_are_not() -> None:
+    document = doc(
+        # a Canadian city council: the direction in capitals
+        "That the Civic Administration BE DIRECTED to report back to the Community and Protective Services "
+        "Committee in Q2 of 2025 with an overview of the program.",
+        # a US library board: a question, and what a director expects
+        "Trustee Lezon asked if there will be overtime hours.",
+        "Director Whitmer pointed out property taxes will most likely be delayed for the next fiscal year.",
+        "If the Chase loan payment will be extended?",
+        # a Scottish community council: what the speaker will do
+        "Cllr Alam said he will seek a letter of support from our four City councillors.",
+    )
+    actions = extract_actions(document, (), dt.date(2025, 5, 13))
+    assert [(a.owner, a.text[:30]) for a in actions] == [
+        ("Civic Administration", "report back to the Community a"),
+        ("Alam", "Cllr Alam said he will seek a "),
+    ]
+
+
 def test_minute_numbered_attendance_lines_after_a_printed_agenda() -> None:
     # Benniworth Parish Council: the agenda is printed above the minutes, whose minutes are numbered
     document = doc(
