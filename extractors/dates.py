@@ -31,7 +31,8 @@ _MONTH = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s+)"
-_ORD = r"(?:st|nd|rd|th|™|”|\")?"  # scanned minutes read "9th" as "9™" or "9”"
+# scanned minutes read "9th" as "9™" or "9”"; a PDF's superscript may stand apart: "10 th"
+_ORD = r"(?:\s?(?:st|nd|rd|th)\b|™|”|\")?"
 
 DAY_MONTH_YEAR = re.compile(
     rf"\b{_WEEKDAY}?(?:the\s+)?(?P<day>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<month>{_MONTH})\.?,?\s+(?P<year>(?:19|20)\d\d)\b",

@@ -519,10 +519,10 @@ def date_from_title(document: Document, lines: list[TitleLine]) -> tuple[dt.date
     """The first full date of the title lines that is not another meeting's or a document's own date; a day
     and month without a year ('Monday 10th October') take the year the document's dates mostly have."""
     order = date_order(document.text)
-    for line in lines:
+    for line in [*lines, *_joined_lines(lines)]:
         if _other_dates().search(line.text) or (_is_prose(line.text) and not MEETING_WORDS.search(line.text)):
             continue
-        found = find_date(GLUED_TIME.sub(" ", line.text.replace("- -", " ")), order=order)
+        found = find_date(GLUED_TIME.sub(" ", _year_repaired(line.text).replace("- -", " ")), order=order)
         if found:
             return found[0], line.start + found[1][0]
     year = _usual_year(document.text)
@@ -542,6 +542,24 @@ def date_from_title(document: Document, lines: list[TitleLine]) -> tuple[dt.date
         if found:
             return found[0], called.start("date")
     return None
+
+
+def _joined_lines(lines: list[TitleLine]) -> list[TitleLine]:
+    """Title lines joined in twos and threes: a date broken over lines ('MONDAY 1st' / 'OCTOBER 2018', or a
+    PDF's superscript on a line of its own: 'held on Wednesday 10' / 'th' / 'October 2012')."""
+    return [
+        TitleLine(" ".join(line.text for line in lines[index : index + size]), lines[index].start)
+        for size in (2, 3)
+        for index in range(len(lines) - size + 1)
+    ]
+
+
+YEAR_WITH_LETTER_O = re.compile(r"\b([12])[Oo](\d\d)\b")
+
+
+def _year_repaired(text: str) -> str:
+    """'4 MARCH 2O24' typed with the letter O: the year it means, at the same length."""
+    return YEAR_WITH_LETTER_O.sub(r"\g<1>0\2", text)
 
 
 @functools.cache

@@ -119,8 +119,23 @@ def read_labels(line: str) -> list[Label]:
     return labels
 
 
+NUMERIC_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d")  # not year.month.number: "10.25.01"
+
+
+@functools.cache
+def _street_words() -> frozenset[str]:
+    return frozenset(word.lower() for word in load("numbering")["street_words"])
+
+
+def _street_address(rest: str) -> bool:
+    """'N 192nd Avenue', 'Walnut Avenue, Carmichael': a street's name after the house number."""
+    return any(word.strip(",.").lower() in _street_words() for word in rest.split()[:4])
+
+
 def _title_can_follow(body: str, closed: str, rest: str, led: bool) -> bool:
     """What follows a label must read as a title (or nothing: a number on a line of its own)."""
+    if not closed and not led and NUMERIC_DATE.fullmatch(body):
+        return False  # '03/24/2026': a date on a line of its own
     if not rest:
         return bool(closed) or led or any(c.isdigit() for c in body)
     first = rest[0]
@@ -132,6 +147,8 @@ def _title_can_follow(body: str, closed: str, rest: str, led: bool) -> bool:
             return False  # '2020 Budget' opens with a year
         if body.isalpha():
             return False  # 'A Motion', 'I will': a word, not a number, without a closing mark
+        if body.isdigit() and _street_address(rest):
+            return False  # '5594 N 192nd Avenue': an address
         if re.fullmatch(r"\d{1,3}", body) and not (first.isupper() or first in "\"'‘“("):
             return False
     return True

@@ -1229,3 +1229,21 @@ def test_resolved_to_closing_a_sentence_and_a_recording_time_is_no_figure() -> N
     assert [r.text[:40] for r in resolutions] == ["1. Approve the changes to the current in"]
     assert resolutions[0].text.endswith("indicator set for museums.")
     assert extract_metrics(document, ()) == ()
+
+
+def test_a_title_date_broken_over_lines_or_typed_with_a_letter_o() -> None:
+    # a Hertfordshire parish's PDF: the ordinal's superscript on a line of its own
+    superscript = doc(
+        "Minutes of the meeting of Hertingfordbury Parish Council held on Wednesday 10",
+        "th",
+        "October 2012 at 7.30pm in the School",
+        "58. APOLOGIES FOR ABSENCE",
+    )
+    # a Fife community council's heading over two lines; a Glasgow community council's year typed '2O24'
+    two_lines = doc("MINUTES OF THE MEETING OF THE COMMUNITY COUNCIL", "HELD ON MONDAY 1st", "OCTOBER 2018 AT 19:00")
+    letter_o = doc("GOVAN COMMUNITY COUNCIL", "GENERAL MEETING MONDAY 4 MARCH 2O24", "Held in the Board Room at 7 p.m.")
+    assert [extract_meeting(d).meeting_date for d in (superscript, two_lines, letter_o)] == [
+        dt.date(2012, 10, 10),
+        dt.date(2018, 10, 1),
+        dt.date(2024, 3, 4),
+    ]

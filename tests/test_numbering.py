@@ -91,3 +91,11 @@ def test_unnumbered_minutes_split_at_their_bold_labels_or_headings() -> None:
         "Highways to be contacted about repair to Beacon Lane.",
     )
     assert [s.title for s in segment(document)] == ["FLOODING", "PLANNING", "HIGHWAYS"]
+
+
+def test_dates_and_street_addresses_are_no_item_numbers() -> None:
+    # a US school board's posting stamp and a township's address above the title; a parish's month.year.number
+    assert read_labels("03/24/2026") == []
+    assert read_labels("5594 N 192nd Avenue") == []
+    assert read_labels("3738 Walnut Avenue, Carmichael, California 95608") == []
+    assert [label.key for label in read_labels("10.25.01 | Apologies for absence")] == [(10, 25, 1)]
