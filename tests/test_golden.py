@@ -78,15 +78,15 @@ def test_other_councils_gold_covers_eight_councils_and_twenty_documents() -> Non
 
 # full-length documents of many councils: a little under what the code reaches (tests/gold/README.md)
 DEV_FLOORS = {
-    "attendees": 0.80,
-    "people": 0.72,
-    "agenda_items": 0.70,
-    "resolutions": 0.73,
-    "actions": 0.30,
-    "metrics": 0.32,
-    "votes": 0.78,
+    "attendees": 0.72,
+    "people": 0.69,
+    "agenda_items": 0.73,
+    "resolutions": 0.69,
+    "actions": 0.37,
+    "metrics": 0.39,
+    "votes": 0.74,
 }
-DEV_ACCURACY_FLOORS = {"doc_type": 0.95, "body": 0.70, "meeting_date": 0.80, "vote_result": 0.85, "vote_mover": 0.80}
+DEV_ACCURACY_FLOORS = {"doc_type": 0.95, "body": 0.66, "meeting_date": 0.87, "vote_result": 0.84, "vote_mover": 0.84}
 
 
 @pytest.fixture(scope="module")
@@ -107,15 +107,15 @@ def test_dev_documents_fields(dev_report: dict[str, Any], field: str) -> None:
 
 # the batch scored first-sight and never tuned against: a little under its first-sight scores
 UNSEEN_FLOORS = {
-    "attendees": 0.55,
-    "people": 0.50,
-    "agenda_items": 0.75,
-    "resolutions": 0.50,
+    "attendees": 0.72,
+    "people": 0.34,
+    "agenda_items": 0.61,
+    "resolutions": 0.13,
     "actions": 0.37,
-    "metrics": 0.18,
-    "votes": 0.55,
+    "metrics": 0.22,
+    "votes": 0.15,
 }
-UNSEEN_ACCURACY_FLOORS = {"doc_type": 0.95, "body": 0.60, "meeting_date": 0.75, "vote_mover": 0.90}
+UNSEEN_ACCURACY_FLOORS = {"doc_type": 0.95, "body": 0.60, "meeting_date": 0.82, "vote_mover": 0.80}
 
 
 @pytest.fixture(scope="module")
@@ -147,8 +147,8 @@ def test_new_gold_holds_eighty_documents_of_thirty_councils_in_four_countries() 
 def test_dev_gold_covers_many_councils_and_countries() -> None:
     stems = [p.stem for p in (GOLD / "dev").glob("*.json")]
     councils = {next(CORPUS.rglob(f"{stem}.*")).parent.name for stem in stems}
-    assert len(stems) >= 70
-    assert len(councils) >= 20
+    assert len(stems) >= 100
+    assert len(councils) >= 30
 
 
 @pytest.mark.parametrize("field", sorted(SEED_ACCURACY_FLOORS))
