@@ -1,7 +1,8 @@
 """Database tables (SQLAlchemy 2.0), in Open Civic Data / Popolo terms where they fit.
 
 council (jurisdiction) > body (organization) > meeting (event) > agenda_item; person with
-person_role (membership/post); attendance; resolution; action; metric with indicator. Every
+person_role (membership/post); attendance; resolution; action; metric with indicator; vote_event
+(a motion and its outcome) with person_vote (how each named member voted). Every
 extracted fact keeps its evidence: source document, character span in the document's
 normalised text, extractor name and version. Facts belong to their document and are replaced
 with it; councils, bodies, meetings, people and indicators are shared across documents.
@@ -238,12 +239,47 @@ class Metric(EvidenceMixin, Base):
     text: Mapped[str] = mapped_column(Text)
 
 
+class VoteEvent(EvidenceMixin, Base):
+    """A motion whose outcome the minutes record (OCD vote event): counts as printed, mover and seconder as
+    written and, where exactly one person of the meeting's council fits, linked to that person."""
+
+    __tablename__ = "vote_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id"), index=True)
+    agenda_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="CASCADE"))
+    item_number: Mapped[str | None] = mapped_column(Clipped(40))
+    motion: Mapped[str | None] = mapped_column(Text)
+    result: Mapped[str | None] = mapped_column(Clipped(20))  # carried | lost | withdrawn
+    for_count: Mapped[int | None] = mapped_column(Integer)
+    against_count: Mapped[int | None] = mapped_column(Integer)
+    abstain_count: Mapped[int | None] = mapped_column(Integer)
+    mover_text: Mapped[str | None] = mapped_column(Clipped(200))
+    mover_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
+    seconder_text: Mapped[str | None] = mapped_column(Clipped(200))
+    seconder_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
+    resolution_id: Mapped[int | None] = mapped_column(ForeignKey("resolution.id", ondelete="SET NULL"))
+
+
+class PersonVote(EvidenceMixin, Base):
+    """How one named member voted in a vote event (Popolo vote); ``name`` as the minutes write it."""
+
+    __tablename__ = "person_vote"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vote_event_id: Mapped[int] = mapped_column(ForeignKey("vote_event.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
+    name: Mapped[str] = mapped_column(Clipped(200))
+    option: Mapped[str] = mapped_column(Clipped(20))  # for | against | abstain | absent
+
+
 def table(model: type[Base]) -> Table:
     """The Core table of ``model``, for statements that run on a connection without the ORM."""
     return cast(Table, model.__table__)
 
 
+# children before the rows they refer to: a replaced document's facts are deleted in this order
 FACT_TABLES: tuple[type[Base], ...] = (
+    PersonVote,
+    VoteEvent,
     ActionFollowUp,
     Resolution,
     Action,

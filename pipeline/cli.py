@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable
@@ -28,6 +29,7 @@ from pipeline.load import LoadSettings, load
 from pipeline.output import to_gold_format
 from pipeline.series import metric_series, plot_series, series_csv, series_json
 from pipeline.stats import database_stats
+from pipeline.votes_query import RESULTS, Result, counts_text, list_votes, votes_csv, votes_json
 
 app = typer.Typer(
     add_completion=False,
@@ -88,6 +90,20 @@ def _write(
         for row in rows:
             table.add_row(*(table_cell(cell) for cell in row))
         out.print(table)
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    """An ISO date (2021-02-02) given to ``option``, or a usage error (exit 2)."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter("must be a date as YYYY-MM-DD", param_hint=option) from exc
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _settings(pdf_engine: str, max_mb: float) -> Settings:
@@ -346,6 +362,50 @@ def action_command(
         lines.append(f"    {when}  {f.body or ''}  {f.document} [{f.span[0]}:{f.span[1]}]")
         lines.append(f"      {f.text}")
     sys.stdout.write("\n".join(lines) + "\n")
+
+
+@app.command("votes")
+def votes_command(
+    url: DbOption = None,
+    person: Annotated[
+        str | None, typer.Option("--person", help="Moved, seconded or voted by (part of the name).")
+    ] = None,
+    council: Annotated[str | None, typer.Option("--council", help="Only this council (part of its name).")] = None,
+    body: Annotated[str | None, typer.Option("--body", help="Committee or board (part of its name).")] = None,
+    result: Annotated[str | None, typer.Option("--result", help="carried, lost or withdrawn.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Meetings on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Meetings on or before this date (YYYY-MM-DD).")] = None,
+    output_format: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+) -> None:
+    """Motions and their outcome: counts as printed, mover, seconder and, with --person, how they voted."""
+    _one_of(output_format, ("table", "csv", "json"), "--format")
+    _one_of(result, RESULTS, "--result")
+    first, last = _date(since, "--since"), _date(until, "--until")
+    engine = _engine(url)
+    db.ensure_current(engine)
+    rows = list_votes(engine, person, council, body, cast(Result | None, result), first, last)
+    columns = ("date", "body", "item", "result", "counts", "mover", "seconder", "motion")
+    _write(
+        output_format,
+        lambda: votes_csv(rows),
+        lambda: votes_json(rows),
+        (*columns[:-1], "vote", columns[-1]) if person else columns,
+        [
+            (
+                r.date.isoformat() if r.date else "",
+                r.body or "",
+                r.item or "",
+                r.result or "",
+                counts_text(r),
+                r.mover or "",
+                r.seconder or "",
+                *((r.option or "",) if person else ()),
+                _clip(r.motion or "", 70),
+            )
+            for r in rows
+        ],
+    )
+    engine.dispose()
 
 
 @app.command("stats")

@@ -1,19 +1,23 @@
 """Stage 5, resolve: canonical keys that tie facts from many documents to one record.
 
 People within a council are keyed by surname and first initial; indicators by their content
-words, with near-duplicates (rapidfuzz) folded onto the first one seen.
+words, with near-duplicates (rapidfuzz) folded onto the first one seen. A vote's mover, seconder
+and named voters link to the one person of the meeting (else of the council) their name fits; a
+carried vote links to the resolution that records its motion.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from extractors.names import fold, split_title
 from extractors.text import STOP_WORDS
+from models.records import Vote
 
 # Indicators are compared on their content words: "the number of referrals" ~ "referrals".
 INDICATOR_STOP = STOP_WORDS | {"number", "percentage", "proportion", "rate"}
@@ -28,6 +32,44 @@ def person_key(name: str) -> str:
         return ""
     initial = words[0][0] if len(words) > 1 else ""
     return f"{words[-1]}|{initial}"
+
+
+def people_fitting(name: str, known: Iterable[tuple[int, str]]) -> set[int]:
+    """The ids of the ``known`` people, as (id, name_key), that ``name`` as written may be.
+
+    The surname must be the same, and the initial too where both have one: 'Cllr Smith' fits 'smith|j'
+    and 'smith|'; 'A Smith' fits 'smith|a' and 'smith|' but not 'smith|b', and of those only 'smith|a'
+    when it is there.
+    """
+    key = person_key(name)
+    if not key:
+        return set()
+    surname, initial = key.split("|")
+    fits = [(id_, known_key) for id_, known_key in known if _fits(known_key, surname, initial)]
+    exact = {id_ for id_, known_key in fits if known_key == key}
+    if initial and len(exact) == 1:
+        return exact
+    return {id_ for id_, _ in fits}
+
+
+def _fits(known_key: str, surname: str, initial: str) -> bool:
+    known_surname, _, known_initial = known_key.partition("|")
+    return known_surname == surname and (not initial or known_initial in ("", initial))
+
+
+def surname_of(name: str) -> str:
+    """The surname part of ``name``'s key: 'Cllr John Smith' -> 'smith'."""
+    return person_key(name).split("|")[0]
+
+
+def one_person(name: str, *tiers: Iterable[tuple[int, str]]) -> int | None:
+    """The person ``name`` is, looked for tier by tier (the meeting's attendees, then the council's people):
+    the first tier any of whose people fit decides; one fit is the person, several are no one."""
+    for known in tiers:
+        fits = people_fitting(name, known)
+        if fits:
+            return fits.pop() if len(fits) == 1 else None
+    return None
 
 
 def person_kind(role: str | None) -> str | None:
@@ -103,3 +145,43 @@ class IndicatorIndex:
         if own and (below is None or own[1] > below[0]):  # on a tie the base's key, seen first, wins
             return own[1], self._sorted_ids[own[2]]
         return below
+
+
+RESOLUTION_MATCH = 90.0  # fuzz.ratio of folded texts at which a motion and a resolution are the same words
+
+
+@dataclass(frozen=True, slots=True)
+class StoredResolution:
+    id: int
+    item: str | None
+    text: str
+    start: int  # where its evidence starts in the document
+
+
+def resolution_of(vote: Vote, resolutions: Sequence[StoredResolution]) -> int | None:
+    """The resolution of the same document that records a carried ``vote``: one whose words match the
+    motion's, or (in the same item) contain them; failing that, the single resolution of the vote's item.
+    A vote lost or withdrawn resolved nothing."""
+    if vote.result != "carried":
+        return None
+    by_words = _same_words(vote, resolutions)
+    if by_words is not None:
+        return by_words
+    of_item = [r.id for r in resolutions if r.item == vote.item]
+    return of_item[0] if len(of_item) == 1 else None
+
+
+def _same_words(vote: Vote, resolutions: Sequence[StoredResolution]) -> int | None:
+    """The best of the resolutions whose words match the motion's: the vote's own item first, then the
+    closest match, then the nearest in the document."""
+    motion = " ".join(fold(vote.motion or "").split())
+    if not motion:
+        return None
+    ranked: list[tuple[bool, float, int, int]] = []
+    for resolution in resolutions:
+        text = " ".join(fold(resolution.text).split())
+        same_item = resolution.item == vote.item
+        ratio = fuzz.ratio(motion, text)
+        if ratio >= RESOLUTION_MATCH or (same_item and f" {motion} " in f" {text} "):
+            ranked.append((same_item, ratio, -abs(resolution.start - vote.evidence.span[0]), resolution.id))
+    return max(ranked)[3] if ranked else None

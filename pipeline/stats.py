@@ -17,6 +17,8 @@ COUNTED: dict[str, type[orm.Base]] = {
     "actions": orm.Action,
     "metrics": orm.Metric,
     "indicators": orm.Indicator,
+    "vote_events": orm.VoteEvent,
+    "person_votes": orm.PersonVote,
 }
 
 

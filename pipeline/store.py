@@ -34,7 +34,17 @@ from models import orm
 from models.records import Document, Evidence, Extraction, MediaType
 from pipeline.followups import MeetingRef, log_rows, source_scope, trace
 from pipeline.output import to_gold_format
-from pipeline.resolve import IndicatorIndex, indicator_key, person_key, person_kind
+from pipeline.resolve import (
+    IndicatorIndex,
+    StoredResolution,
+    indicator_key,
+    one_person,
+    people_fitting,
+    person_key,
+    person_kind,
+    resolution_of,
+    surname_of,
+)
 
 StoreOutcome = Literal["new", "replaced", "unchanged", "failed"]
 
@@ -51,6 +61,8 @@ PERSON_ROLE = orm.table(orm.PersonRole)
 ACTION = orm.table(orm.Action)
 FOLLOW_UP = orm.table(orm.ActionFollowUp)
 AGENDA_ITEM = orm.table(orm.AgendaItem)
+RESOLUTION = orm.table(orm.Resolution)
+VOTE_EVENT = orm.table(orm.VoteEvent)
 FACT_TABLES = tuple(orm.table(model) for model in orm.FACT_TABLES)  # each has the evidence columns
 
 
@@ -111,9 +123,19 @@ REKEY_PERSON = (
 )
 INSERT_PEOPLE = insert(PERSON).returning(PERSON.c.id, sort_by_parameter_order=True)
 INSERT_AGENDA_ITEMS = insert(AGENDA_ITEM).returning(AGENDA_ITEM.c.id, sort_by_parameter_order=True)
-INSERT_FACTS = {table.name: insert(table) for table in (ATTENDANCE, PERSON_ROLE, orm.table(orm.Resolution))}
+INSERT_FACTS = {table.name: insert(table) for table in (ATTENDANCE, PERSON_ROLE)}
+INSERT_RESOLUTIONS = insert(RESOLUTION).returning(RESOLUTION.c.id, sort_by_parameter_order=True)
 INSERT_METRICS = insert(orm.table(orm.Metric))
 INSERT_ACTIONS = insert(ACTION).returning(ACTION.c.id, sort_by_parameter_order=True)
+INSERT_VOTES = insert(VOTE_EVENT).returning(VOTE_EVENT.c.id, sort_by_parameter_order=True)
+INSERT_PERSON_VOTES = insert(orm.table(orm.PersonVote))
+MEETING_ATTENDEES = (
+    select(PERSON.c.id, PERSON.c.name_key)
+    .join(ATTENDANCE, ATTENDANCE.c.person_id == PERSON.c.id)
+    .where(ATTENDANCE.c.meeting_id == bindparam("meeting_id"))
+    .distinct()
+)
+PEOPLE_BY_ID = select(PERSON.c.id, PERSON.c.name_key).where(PERSON.c.id.in_(bindparam("ids", expanding=True)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,13 +287,9 @@ class _Resolver:
         """
         if not keys:
             return {}
-        surnames = {key.split("|")[0] for key in keys}
         known: dict[str, list[tuple[str, int]]] = {}
-        query = _by_council(PERSON, "name_key", "id")[self.unknown_council].where(
-            or_(*(PERSON.c.name_key.like(f"{s}|%") for s in surnames))
-        )
-        for key, id_ in self.connection.execute(query, self.council):
-            known.setdefault(str(key).split("|")[0], []).append((str(key), int(id_)))
+        for id_, key in self.of_surnames({key.split("|")[0] for key in keys}):
+            known.setdefault(key.split("|")[0], []).append((key, id_))
         found: dict[str, int] = {}
         for key in keys:
             surname, initial = key.split("|")
@@ -286,6 +304,16 @@ class _Resolver:
                 self.connection.execute(REKEY_PERSON, {"person": id_, "new_name": wanted[key][0], "new_key": key})
                 found[key] = id_
         return found
+
+    def of_surnames(self, surnames: Iterable[str]) -> list[tuple[int, str]]:
+        """The council's people, as (id, name_key), of any of ``surnames`` (keys' surname parts)."""
+        wanted = sorted({surname for surname in surnames if surname})
+        if not wanted:
+            return []
+        query = _by_council(PERSON, "id", "name_key")[self.unknown_council].where(
+            or_(*(PERSON.c.name_key.like(f"{surname}|%") for surname in wanted))  # folded: letters and spaces only
+        )
+        return [(int(id_), str(key)) for id_, key in self.connection.execute(query, self.council)]
 
     def indicator(self, text: str) -> int:
         if self._indicators is None:
@@ -432,7 +460,8 @@ def _store_facts(
     connection: Connection, doc_id: int, meeting_id: int | None, extraction: Extraction, resolver: _Resolver
 ) -> list[tuple[int, str, str | None]]:
     """Every fact of one document, one bulk insert per table; returns the actions as (id, text, topic)."""
-    items = _store_agenda_items(connection, doc_id, meeting_id, extraction)
+    stored_items = _store_agenda_items(connection, doc_id, meeting_id, extraction)
+    items = stored_items.first_by_number()
     people = resolver.people(
         [(a.name, a.role) for a in extraction.attendees] + [(p.name, p.role) for p in extraction.people]
     )
@@ -457,15 +486,6 @@ def _store_facts(
             for m in extraction.people
             if person_key(m.name) in people
         ],
-        "resolution": [
-            {
-                "agenda_item_id": items.get(r.item),
-                "item_number": r.item,
-                "text": r.text,
-                **_evidence(doc_id, r.evidence),
-            }
-            for r in extraction.resolutions
-        ],
     }
     for table, values in rows.items():
         if values:  # executemany: one statement for all the document's rows
@@ -485,7 +505,107 @@ def _store_facts(
     ]
     if metrics:
         connection.execute(INSERT_METRICS, metrics)
+    resolutions = _store_resolutions(connection, doc_id, items, extraction)
+    attendees = {people[key] for key in (person_key(a.name) for a in extraction.attendees) if key in people}
+    voters = _voters(connection, resolver, meeting_id, attendees, extraction)
+    _store_votes(connection, doc_id, meeting_id, stored_items, resolutions, voters, extraction)
     return _store_actions(connection, doc_id, items, people, owners, extraction)
+
+
+def _store_resolutions(
+    connection: Connection, doc_id: int, items: dict[str | None, int], extraction: Extraction
+) -> list[StoredResolution]:
+    if not extraction.resolutions:
+        return []
+    values = [
+        {"agenda_item_id": items.get(r.item), "item_number": r.item, "text": r.text, **_evidence(doc_id, r.evidence)}
+        for r in extraction.resolutions
+    ]
+    ids = connection.execute(INSERT_RESOLUTIONS, values).scalars().all()
+    return [
+        StoredResolution(int(id_), r.item, r.text, r.evidence.span[0])
+        for id_, r in zip(ids, extraction.resolutions, strict=True)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Voters:
+    """The people, as (id, name_key), that the names of a document's votes may be, tier by tier."""
+
+    attendees: list[tuple[int, str]]
+    council: list[tuple[int, str]]
+
+    def person(self, name: str | None) -> int | None:
+        return one_person(name, self.attendees, self.council) if name else None
+
+
+def _vote_names(extraction: Extraction) -> set[str]:
+    movers = {name for v in extraction.votes for name in (v.mover, v.seconder) if name}
+    return movers | {n.name for v in extraction.votes for n in v.named}
+
+
+def _voters(
+    connection: Connection, resolver: _Resolver, meeting_id: int | None, attendees: set[int], extraction: Extraction
+) -> _Voters:
+    """The meeting's attendees (of every document of the meeting; this document's when it has no meeting),
+    then the council's known people of the surnames no attendee has. Never another council's."""
+    names = _vote_names(extraction)
+    if not names:
+        return _Voters([], [])
+    if meeting_id is not None:
+        rows = connection.execute(MEETING_ATTENDEES, {"meeting_id": meeting_id}).all()
+    else:
+        rows = connection.execute(PEOPLE_BY_ID, {"ids": sorted(attendees)}).all() if attendees else []
+    present = [(int(id_), str(key)) for id_, key in rows]
+    unplaced = {surname_of(name) for name in names if not people_fitting(name, present)}
+    return _Voters(present, resolver.of_surnames(unplaced))
+
+
+def _store_votes(
+    connection: Connection,
+    doc_id: int,
+    meeting_id: int | None,
+    items: _StoredItems,
+    resolutions: list[StoredResolution],
+    voters: _Voters,
+    extraction: Extraction,
+) -> None:
+    """Each vote event, linked to its agenda item, resolution, mover and seconder, and its named votes."""
+    if not extraction.votes:
+        return
+    values = [
+        {
+            "meeting_id": meeting_id,
+            "agenda_item_id": items.at(v.item, v.evidence.span[0]),
+            "item_number": v.item,
+            "motion": v.motion or None,
+            "result": v.result,
+            "for_count": v.for_count,
+            "against_count": v.against_count,
+            "abstain_count": v.abstain_count,
+            "mover_text": v.mover,
+            "mover_id": voters.person(v.mover),
+            "seconder_text": v.seconder,
+            "seconder_id": voters.person(v.seconder),
+            "resolution_id": resolution_of(v, resolutions),
+            **_evidence(doc_id, v.evidence),
+        }
+        for v in extraction.votes
+    ]
+    ids = connection.execute(INSERT_VOTES, values).scalars().all()
+    named = [
+        {
+            "vote_event_id": int(id_),
+            "person_id": voters.person(n.name),
+            "name": n.name,
+            "option": n.option,
+            **_evidence(doc_id, n.evidence),
+        }
+        for id_, v in zip(ids, extraction.votes, strict=True)
+        for n in v.named
+    ]
+    if named:
+        connection.execute(INSERT_PERSON_VOTES, named)
 
 
 def _store_actions(
@@ -518,12 +638,36 @@ def _store_actions(
     return [(int(id_), a.text, a.topic) for id_, a in zip(ids, extraction.actions, strict=True)]
 
 
+@dataclass(frozen=True, slots=True)
+class _StoredItems:
+    """A document's stored agenda items as (number, where its evidence starts, id), in document order."""
+
+    rows: list[tuple[str | None, int, int]]
+
+    def first_by_number(self) -> dict[str | None, int]:
+        """The id of the first item with each number."""
+        first: dict[str | None, int] = {}
+        for number, _, id_ in self.rows:
+            first.setdefault(number, id_)
+        return first
+
+    def at(self, number: str | None, start: int) -> int | None:
+        """The item numbered ``number`` that a fact starting at ``start`` stands under: the last so numbered
+        that starts before it ('A' under item 8, not the 'A' under item 2); failing that the first so numbered.
+        An unnumbered fact stands under the unnumbered heading before it, if there is one."""
+        numbered = [(item_start, id_) for item_number, item_start, id_ in self.rows if item_number == number]
+        before = [id_ for item_start, id_ in numbered if item_start <= start]
+        if before:
+            return before[-1]
+        return numbered[0][1] if numbered and number is not None else None
+
+
 def _store_agenda_items(
     connection: Connection, doc_id: int, meeting_id: int | None, extraction: Extraction
-) -> dict[str | None, int]:
-    """Insert the agenda items; return the id of the first item with each number."""
+) -> _StoredItems:
+    """Insert the agenda items; return them with their ids."""
     if not extraction.agenda_items:
-        return {}
+        return _StoredItems([])
     ids = connection.execute(
         INSERT_AGENDA_ITEMS,
         [
@@ -537,10 +681,9 @@ def _store_agenda_items(
             for position, item in enumerate(extraction.agenda_items)
         ],
     ).scalars()
-    items: dict[str | None, int] = {}
-    for item, id_ in zip(extraction.agenda_items, ids, strict=True):
-        items.setdefault(item.number, int(id_))
-    return items
+    return _StoredItems(
+        [(item.number, item.evidence.span[0], int(id_)) for item, id_ in zip(extraction.agenda_items, ids, strict=True)]
+    )
 
 
 def _owner_matches(extraction: Extraction, owner: str | None) -> list[str]:
