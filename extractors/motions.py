@@ -86,7 +86,8 @@ def patterns() -> Patterns:
             rf"(?:^|(?<=[\s.;]))(?P<label>{alternation(list(options))})\s*(?:\(\d+\))?\s*[:–—-]\s*", re.IGNORECASE
         ),
         inline_vote=re.compile(
-            rf"{name_group('voter')}\s*[–—-]\s*(?P<vote>(?i:aye|yes|yea|nay|no|abstain(?:ed)?|absent))\b"
+            rf"{name_group('voter')}(?:\s*[–—-]\s*|\s+(?=(?i:aye|yea|nay)\b))"
+            r"(?P<vote>(?i:aye|yes|yea|nay|no|abstain(?:ed)?|absent))\b"
         ),
         results=results,
         options=options,
@@ -333,7 +334,10 @@ def _named(unit: Unit) -> list[tuple[str, VoteOption, int, int]]:
     return found
 
 
-INLINE_VOTE_CUE = re.compile(r"[–—-]\s*(?i:aye|yes|yea|nay|no|abstain|absent)\b")
+# 'Babcock – aye', 'Crockett-yes'; or a name and 'aye' in a list: 'Dick aye, Gary aye, Jan aye'
+INLINE_VOTE_CUE = re.compile(
+    r"[–—-]\s*(?i:aye|yes|yea|nay|no|abstain|absent)\b|\b[A-Z][\w'’-]+\s+(?i:aye|yea|nay)\s*[,.;]"
+)
 
 
 def _option(vote: str) -> VoteOption:
@@ -360,6 +364,19 @@ def _motion_text(text: str, clauses_end: int, clauses_start: int) -> str | None:
     return before if len(before.split()) >= 2 else (after.strip(" .") or None)
 
 
+MOVED_WORDS = re.compile(r"^(?:to|that)\s+\S+\s+\S", re.I)
+
+
+def _moved_between(text: str, mover_end: int, seconder_start: int) -> str | None:
+    """The words moved between the mover's and the seconder's clauses: 'Dick makes a motion to approve
+    amended minutes, Gary seconds the motion', 'Motion by X to adopt the budget, seconded by Y'."""
+    if mover_end < 0 or seconder_start <= mover_end:
+        return None
+    between = text[mover_end:seconder_start].strip(" ,;:–-")
+    between = re.sub(r"[,;]?\s*(?:and|with)?\s*$", "", between).strip(" ,;:–-")
+    return between if MOVED_WORDS.match(between) else None
+
+
 def _opening(unit: Unit, item: str | None) -> Motion | None:
     """A motion opened by this sentence's mover (or bracketed mover/seconder pair)."""
     text = unit.text
@@ -374,7 +391,7 @@ def _opening(unit: Unit, item: str | None) -> Motion | None:
     starts = [s for s in (m_start, s_start) if s >= 0]
     ends = [e for e in (m_end, s_end) if e >= 0]
     motion = Motion(unit.start, unit.end, mover=mover, seconder=seconder, item=item, units=1)
-    motion.text = _motion_text(text, max(ends), min(starts))
+    motion.text = _moved_between(text, m_end, s_start) or _motion_text(text, max(ends), min(starts))
     motion.result = _result(text[max(ends) :]) or (_result(text[: min(starts)]) if min(starts) > 0 else None)
     motion.counts = _counts(text)
     return motion
@@ -422,7 +439,22 @@ def find_motions(document: Document, sections: tuple[Section, ...]) -> list[Moti
         previous = unit
     if current is not None:
         motions.append(current)
+    for motion in motions:
+        if motion.result is None:
+            motion.result = _result_from_votes(motion)
     return [m for m in motions if m.recorded or (m.mover and m.seconder)]
+
+
+def _result_from_votes(motion: Motion) -> VoteResult | None:
+    """What the printed votes say became of a motion whose outcome is not written: more for than against
+    ('5-0', 'Ayes 4, Nays 1'), or every named member for ('Dick aye, Gary aye, Jan aye')."""
+    in_favour, against, _ = motion.counts
+    if in_favour is not None and against is not None and in_favour != against:
+        return "carried" if in_favour > against else "lost"
+    options = [option for _, option, _, _ in motion.named]
+    if options and all(option == "for" for option in options):
+        return "carried"
+    return None
 
 
 VOTE_WORDS = re.compile(

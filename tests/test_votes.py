@@ -118,3 +118,22 @@ def test_australian_bracketed_mover_and_seconder() -> None:
 
 def test_a_report_of_adoptions_is_no_vote() -> None:
     assert votes_of("19 children have been adopted since April, against 15 last year.") == ()
+
+
+def test_minnesota_township_motion_between_mover_and_seconder_carried_by_named_ayes() -> None:
+    # a Minnesota township's minutes: the words moved stand between the two clauses; no outcome is written,
+    # every member named votes aye
+    (vote,) = votes_of(
+        "Dick makes a motion to approve amended minutes, Gary seconds the motion. Take a vote: "
+        "Dick aye, Gary aye, Jan aye."
+    )
+    assert (vote.mover, vote.seconder, vote.motion) == ("Dick", "Gary", "to approve amended minutes")
+    assert vote.result == "carried"
+
+
+def test_a_printed_tally_without_an_outcome_word_gives_the_result() -> None:
+    # a US city council: 'Yeas 2, Nays 5' with no 'failed' written
+    (vote,) = votes_of(
+        "Motion by Councilmember Brown, seconded by Councilmember Reynolds, to deny the appeal. Ayes: 2, Noes: 5."
+    )
+    assert (vote.for_count, vote.against_count, vote.result) == (2, 5, "lost")
