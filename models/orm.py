@@ -126,6 +126,16 @@ class SourceDocument(Base):
     meeting: Mapped[Meeting | None] = relationship()
 
 
+class DocumentLocation(Base):
+    """Another path or address holding a stored document's very bytes (the same sha256): one document, with
+    its facts stored once, found at several places."""
+
+    __tablename__ = "document_location"
+    uri: Mapped[str] = mapped_column(String(2000), primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("source_document.id", ondelete="CASCADE"), index=True)
+    seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class Person(Base):
     __tablename__ = "person"
     __table_args__ = (UniqueConstraint("council_id", "name_key", name="uq_person_council_key"),)

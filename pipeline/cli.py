@@ -169,10 +169,11 @@ def ingest_command(
         _error(line)
     for line in summary.skipped:
         sys.stderr.write(f"skipped: {printable(line)}\n")
+    duplicates = f", {summary.duplicate} duplicate (stored at another path)" if summary.duplicate else ""
     skipped = f", {len(summary.skipped)} skipped" if summary.skipped else ""
     sys.stdout.write(
         f"{summary.total} documents: {summary.new} new, {summary.unchanged} unchanged, "
-        f"{summary.replaced} replaced, {summary.failed} failed{skipped}\n"
+        f"{summary.replaced} replaced, {summary.failed} failed{duplicates}{skipped}\n"
     )
     engine.dispose()
     if summary.failed:
