@@ -122,6 +122,7 @@ class SourceDocument(Base):
     error: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str | None] = mapped_column(Text)
     extraction: Mapped[dict[str, object] | None] = mapped_column(JSON)
+    extracted_with: Mapped[str | None] = mapped_column(Clipped(500))  # the extractors' versions (reextract)
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id"), index=True)
     meeting: Mapped[Meeting | None] = relationship()
 

@@ -34,6 +34,7 @@ from sqlalchemy import (
 from extractors.names import looks_like_name, split_title
 from models import orm
 from models.records import Document, Evidence, Extraction, MediaType
+from pipeline.extract import EXTRACTOR_VERSIONS
 from pipeline.followups import MeetingRef, log_rows, source_scope, trace
 from pipeline.output import to_gold_format
 from pipeline.resolve import IndicatorIndex, indicator_key, person_key, person_kind
@@ -293,7 +294,14 @@ def record_failure(connection: Connection, stored: StoredBytes, error: str) -> S
     already stored from these very bytes (another process read them) is kept as it is."""
     if _holds(connection, stored.uri, stored.sha256):
         return "failed"
-    fields = {"error": error, "text": None, "extraction": None, "doc_type": None, "meeting_id": None}
+    fields = {
+        "error": error,
+        "text": None,
+        "extraction": None,
+        "extracted_with": None,
+        "doc_type": None,
+        "meeting_id": None,
+    }
     _, _, shared = _document_row(connection, stored, "failed", fields)
     drop_unreferenced(connection, shared)
     return "failed"
@@ -552,6 +560,26 @@ def store_extraction(
     copied = store_copy(connection, stored.uri, stored.sha256)
     if copied is not None:
         return copied
+    return _write(connection, stored, document, extraction, council)
+
+
+def store_again(
+    connection: Connection, stored: StoredBytes, document: Document, extraction: Extraction
+) -> StoreOutcome:
+    """A stored document's facts extracted again from its own bytes (by newer extractors) in place of its old
+    ones: 'replaced', or 'unchanged' when ``stored.uri`` no longer holds those bytes (ingested meanwhile)."""
+    if tuple(connection.execute(DOCUMENT_AT, {"uri": stored.uri}).first() or ()) != (stored.sha256, "ok"):
+        return "unchanged"
+    return _write(connection, stored, document, extraction)
+
+
+def _write(
+    connection: Connection,
+    stored: StoredBytes,
+    document: Document,
+    extraction: Extraction,
+    council: str | None = None,
+) -> StoreOutcome:
     # the meeting first, so that the document's row is written once, whole
     council_id, meeting_id, meeting = _meeting(connection, extraction, stored.uri, council)
     fields = {
@@ -560,6 +588,7 @@ def store_extraction(
         "doc_type": extraction.meeting.doc_type,
         "meeting_id": meeting_id,
         "extraction": to_gold_format(extraction),
+        "extracted_with": EXTRACTOR_VERSIONS,
     }
     document_id, is_new, shared = _document_row(connection, stored, "ok", fields)
     own_actions = _store_facts(connection, document_id, meeting_id, extraction, _Resolver(connection, council_id))

@@ -1,4 +1,4 @@
-"""document locations: the same bytes at another path are one document
+"""document locations: the same bytes at another path are one document; the extractor versions of each
 
 Revision ID: 0006
 Revises: 0004
@@ -20,6 +20,8 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table('source_document', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('extracted_with', sa.String(length=500), nullable=True))
     op.create_table(
         'document_location',
         sa.Column('uri', sa.String(length=2000), nullable=False),
@@ -39,3 +41,5 @@ def downgrade() -> None:
     with op.batch_alter_table('document_location', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_document_location_document_id'))
     op.drop_table('document_location')
+    with op.batch_alter_table('source_document', schema=None) as batch_op:
+        batch_op.drop_column('extracted_with')
