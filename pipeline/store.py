@@ -206,10 +206,9 @@ def drop_unreferenced(connection: Connection, shared: SharedRows) -> None:
     """Delete those of ``shared`` that nothing points at now: rows only a replaced version had made."""
     for kind, statement in DROP_UNREFERENCED.items():
         ids = getattr(shared, kind)
-        if ids:
-            connection.execute(statement, {"ids": ids})
-    if shared.indicators:  # the indicators read for later documents may hold one that is gone
-        forget_read_rows(connection.engine)
+        dropped = connection.execute(statement, {"ids": ids}).rowcount if ids else 0
+        if dropped and kind == "indicators":  # the indicators read for later documents hold one that is gone
+            forget_read_rows(connection.engine)
 
 
 def _clear_facts(connection: Connection, document_id: int) -> SharedRows:
