@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 DEFAULT_URL = "sqlite:///minutes.db"
 ENV_VAR = "MINUTES_DB"
+# PostgreSQL advisory locks (two int4 keys): one writer of documents at a time, one migrator at a time
+LOCK_SPACE = 0x6D696E  # 'min'
+WRITER_LOCK = 1
+MIGRATOR_LOCK = 2
+SQLITE_BUSY_SECONDS = 60  # how long a SQLite writer waits for another process's transaction to end
 
 
 class DatabaseUnavailable(Exception):
@@ -60,7 +67,10 @@ def make_engine(url: str | None = None, must_exist: bool = False) -> Engine:
     path = sqlite_path(url)
     if must_exist and path is not None and not path.exists():
         raise DatabaseUnavailable(f"{path}: no such database (ingest documents into it first)")
-    engine = create_engine(url)
+    if path is not None:
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS})
+    else:
+        engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -96,14 +106,38 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the database to ``revision`` (every migration runs in one transaction)."""
+def take_turn(connection: Connection, lock: int) -> None:
+    """At the start of a transaction: wait until no other process holds ``lock``, and hold it to the end.
+
+    PostgreSQL takes a transaction-level advisory lock; SQLite, which has one writer at a time anyway, takes
+    its write lock now (BEGIN IMMEDIATE) instead of at the first write, when another process may have
+    written since this transaction first read and SQLite could only refuse."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("select pg_advisory_xact_lock(:space, :lock)"), {"space": LOCK_SPACE, "lock": lock})
+    elif connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """A transaction that writes documents: processes that ingest at once take turns, so that each sees
+    what the others stored, as one process would."""
     with engine.begin() as connection:
+        take_turn(connection, WRITER_LOCK)
+        yield connection
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the database to ``revision`` (every migration runs in one transaction). Processes that migrate
+    one database at once take turns: the first migrates, the others then find it at ``revision``."""
+    with engine.begin() as connection:
+        take_turn(connection, MIGRATOR_LOCK)
         command.upgrade(alembic_config(connection), revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:
     with engine.begin() as connection:
+        take_turn(connection, MIGRATOR_LOCK)
         command.downgrade(alembic_config(connection), revision)
 
 

@@ -123,8 +123,19 @@ class SourceDocument(Base):
     error: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str | None] = mapped_column(Text)
     extraction: Mapped[dict[str, object] | None] = mapped_column(JSON)
+    extracted_with: Mapped[str | None] = mapped_column(Clipped(500))  # the extractors' versions (reextract)
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id"), index=True)
     meeting: Mapped[Meeting | None] = relationship()
+
+
+class DocumentLocation(Base):
+    """Another path or address holding a stored document's very bytes (the same sha256): one document, with
+    its facts stored once, found at several places."""
+
+    __tablename__ = "document_location"
+    uri: Mapped[str] = mapped_column(String(2000), primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("source_document.id", ondelete="CASCADE"), index=True)
+    seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class Person(Base):

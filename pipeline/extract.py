@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from extractors import action_tables, actions, agenda, attendance, meeting, metrics, people, resolutions, votes
 from extractors.actions import extract_actions
 from extractors.agenda import extract_agenda
 from extractors.attendance import extract_attendance
@@ -16,6 +17,13 @@ from extractors.resolutions import extract_resolutions
 from extractors.votes import extract_votes
 from models.records import Document, Evidence, Extraction
 from pipeline.segment import agenda_descriptions, segment
+
+# Every extractor's name and version, as stored with a document: a document stored under other versions is
+# extracted again by ``minutes reextract``.
+EXTRACTOR_VERSIONS = " ".join(
+    f"{module.NAME}:{module.VERSION}"
+    for module in (action_tables, actions, agenda, attendance, meeting, metrics, people, resolutions, votes)
+)
 
 
 def extract(document: Document) -> Extraction:

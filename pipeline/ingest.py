@@ -16,16 +16,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from db import writing
 from models import orm
 from models.records import Document, Extraction, MediaType
 from pipeline.convert import ConvertSettings, convert
 from pipeline.errors import MinutesError
 from pipeline.extract import extract
 from pipeline.load import SUFFIX_TYPES, LoadSettings, raw_document, read_bytes, sha256_of
-from pipeline.store import StoredBytes, StoreOutcome, record_failure, store_extraction
+from pipeline.store import StoredBytes, StoreOutcome, forget_read_rows, record_failure, store_copy, store_extraction
 
 # Notes kept beside documents in a folder; a file named on the command line is always taken.
 SKIPPED_NAMES = frozenset({"SOURCES.md", "README.md", "LICENSE.md"})
@@ -56,6 +57,7 @@ class IngestSummary:
     unchanged: int = 0
     replaced: int = 0
     failed: int = 0
+    duplicate: int = 0  # the same bytes as a stored document: the path is recorded as another location of it
     errors: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # 'PATH: reason' for each file met and not read
 
@@ -64,7 +66,7 @@ class IngestSummary:
 
     @property
     def total(self) -> int:
-        return self.new + self.unchanged + self.replaced + self.failed
+        return self.new + self.unchanged + self.replaced + self.failed + self.duplicate
 
 
 @dataclass
@@ -151,8 +153,7 @@ def _store(engine: Engine, result: Processed, council: str | None = None) -> Sto
     if result.document is None or result.extraction is None:
         return _store_failure(engine, stored, result.error or "unknown error")
     try:
-        with engine.begin() as connection:
-            return store_extraction(connection, stored, result.document, result.extraction, council)
+        return _store_document(engine, stored, result.document, result.extraction, council)
     except SQLAlchemyError as exc:  # the transaction rolled back; keep the bytes and the reason
         cause = getattr(exc, "orig", None) or exc
         reason = f"database error: {type(cause).__name__}: {str(cause).splitlines()[0]}"
@@ -160,34 +161,67 @@ def _store(engine: Engine, result: Processed, council: str | None = None) -> Sto
         return _store_failure(engine, stored, reason)
 
 
+def _store_document(
+    engine: Engine, stored: StoredBytes, document: Document, extraction: Extraction, council: str | None
+) -> StoreOutcome:
+    """One document's transaction, tried once more when it breaks a unique key or a reference: what this
+    process read before (the indicators it keeps) may have changed under it."""
+    try:
+        with writing(engine) as connection:
+            return store_extraction(connection, stored, document, extraction, council)
+    except IntegrityError:
+        forget_read_rows(engine)
+    with writing(engine) as connection:
+        return store_extraction(connection, stored, document, extraction, council)
+
+
 def _store_failure(engine: Engine, stored: StoredBytes, reason: str) -> StoreOutcome:
-    with engine.begin() as connection:
+    with writing(engine) as connection:
         return record_failure(connection, stored, reason)
 
 
+def _store_copy(engine: Engine, path: Path, sha256: str) -> StoreOutcome | None:
+    with writing(engine) as connection:
+        return store_copy(connection, str(path), sha256)
+
+
+STORED_AT = select(orm.SourceDocument.uri, orm.SourceDocument.sha256).where(
+    orm.SourceDocument.status != "failed"  # a failed document is tried again
+)
+LOCATED_AT = select(orm.DocumentLocation.uri, orm.SourceDocument.sha256).join(
+    orm.SourceDocument, orm.SourceDocument.id == orm.DocumentLocation.document_id
+)
+STORED_SHAS = select(orm.SourceDocument.sha256).where(orm.SourceDocument.status == "ok")
+
+
 def _stored_hashes(engine: Engine, paths: list[Path]) -> dict[str, str]:
-    """The sha256 already stored for each of ``paths`` that the database knows, a few hundred at a time."""
+    """The sha256 already stored for each of ``paths`` that the database knows (as a document's path or as
+    another location of one), a few hundred at a time."""
     known: dict[str, str] = {}
     uris = [str(path) for path in paths]
     with Session(engine) as session:
         for chunk in range(0, len(uris), 500):
-            rows = session.execute(
-                select(orm.SourceDocument.uri, orm.SourceDocument.sha256).where(
-                    orm.SourceDocument.uri.in_(uris[chunk : chunk + 500]),
-                    orm.SourceDocument.status != "failed",  # a failed document is tried again
-                )
-            )
-            known.update((str(uri), str(sha)) for uri, sha in rows)
+            some = uris[chunk : chunk + 500]
+            for query, column in ((STORED_AT, orm.SourceDocument.uri), (LOCATED_AT, orm.DocumentLocation.uri)):
+                known.update((str(uri), str(sha)) for uri, sha in session.execute(query.where(column.in_(some))))
     return known
 
 
-def _is_unchanged(path: Path, known: dict[str, str]) -> bool:
-    if str(path) not in known:
-        return False
+def _stored_shas(engine: Engine, shas: list[str]) -> set[str]:
+    """Those of ``shas`` that a stored document (status ok) has."""
+    found: set[str] = set()
+    with Session(engine) as session:
+        for chunk in range(0, len(shas), 500):
+            query = STORED_SHAS.where(orm.SourceDocument.sha256.in_(shas[chunk : chunk + 500]))
+            found.update(str(sha) for sha in session.execute(query).scalars())
+    return found
+
+
+def _sha_of(path: Path) -> str | None:
     try:
-        return sha256_of(path.read_bytes()) == known[str(path)]
+        return sha256_of(path.read_bytes())
     except OSError:
-        return False
+        return None
 
 
 WORKER_MEMORY_BYTES = 3 * 1024**3  # address space a worker may use: a file that needs more fails alone
@@ -254,18 +288,16 @@ def ingest(
     """Ingest every document named by ``arguments``; never stops on a bad document."""
     settings = settings or Settings()
     summary = IngestSummary()
-    todo = []
     found = find_documents(arguments)
     summary.skipped = [f"{path}: {reason}" for path, reason in found.skipped]
-    paths = found.files
-    known = _stored_hashes(engine, paths)
-    for path in paths:
-        if _is_unchanged(path, known):
-            summary.count("unchanged")
-            if on_progress:
-                on_progress(path, "unchanged")
-        else:
+    todo = []
+    for path, outcome in _already_stored(engine, found.files):
+        if outcome is None:
             todo.append(path)
+            continue
+        summary.count(outcome)
+        if on_progress:
+            on_progress(path, outcome)
     for result in _results(todo, settings, max(1, workers)):
         outcome = _store(engine, result, settings.council)
         summary.count(outcome)
@@ -274,6 +306,21 @@ def ingest(
         if on_progress:
             on_progress(result.uri, outcome)
     return summary
+
+
+def _already_stored(engine: Engine, paths: list[Path]) -> Iterator[tuple[Path, StoreOutcome | None]]:
+    """Each path with 'unchanged' when the database holds its bytes at that path, 'duplicate' when it holds
+    them at another (the path is recorded as another location of that document), None when it must be read."""
+    shas = {path: _sha_of(path) for path in paths}
+    known = _stored_hashes(engine, paths)
+    copies = _stored_shas(engine, sorted({sha for sha in shas.values() if sha}))
+    for path, sha in shas.items():
+        if sha is None:
+            yield path, None  # unreadable: reading it gives the reason
+        elif known.get(str(path)) == sha:
+            yield path, "unchanged"
+        else:
+            yield path, _store_copy(engine, path, sha) if sha in copies else None
 
 
 def default_workers() -> int:

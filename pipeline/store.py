@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 from weakref import WeakKeyDictionary
 
@@ -22,16 +22,19 @@ from sqlalchemy import (
     Table,
     bindparam,
     delete,
+    exists,
     func,
     insert,
     or_,
     select,
+    union,
     update,
 )
 
 from extractors.names import looks_like_name, split_title
 from models import orm
 from models.records import Document, Evidence, Extraction, MediaType
+from pipeline.extract import EXTRACTOR_VERSIONS
 from pipeline.followups import MeetingRef, log_rows, source_scope, trace
 from pipeline.output import to_gold_format
 from pipeline.resolve import (
@@ -46,7 +49,7 @@ from pipeline.resolve import (
     surname_of,
 )
 
-StoreOutcome = Literal["new", "replaced", "unchanged", "failed"]
+StoreOutcome = Literal["new", "replaced", "unchanged", "duplicate", "failed"]
 
 
 COUNCIL = orm.table(orm.Council)
@@ -54,6 +57,7 @@ COUNCIL_SCOPE = orm.table(orm.CouncilScope)
 BODY = orm.table(orm.Body)
 MEETING = orm.table(orm.Meeting)
 DOCUMENT = orm.table(orm.SourceDocument)
+LOCATION = orm.table(orm.DocumentLocation)
 PERSON = orm.table(orm.Person)
 INDICATOR = orm.table(orm.Indicator)
 ATTENDANCE = orm.table(orm.Attendance)
@@ -63,6 +67,8 @@ FOLLOW_UP = orm.table(orm.ActionFollowUp)
 AGENDA_ITEM = orm.table(orm.AgendaItem)
 RESOLUTION = orm.table(orm.Resolution)
 VOTE_EVENT = orm.table(orm.VoteEvent)
+PERSON_VOTE = orm.table(orm.PersonVote)
+METRIC = orm.table(orm.Metric)
 FACT_TABLES = tuple(orm.table(model) for model in orm.FACT_TABLES)  # each has the evidence columns
 
 
@@ -94,6 +100,25 @@ MEETING_BY_DATE = {
 INSERT_MEETING = insert(MEETING).returning(MEETING.c.id)
 UPDATE_MEETING = update(MEETING).where(MEETING.c.id == bindparam("meeting_id"))
 DOCUMENT_BY_URI = select(DOCUMENT.c.id).where(DOCUMENT.c.uri == bindparam("uri"))
+DOCUMENT_AT = select(DOCUMENT.c.sha256, DOCUMENT.c.status).where(DOCUMENT.c.uri == bindparam("uri"))
+LOCATED_AT = (
+    select(DOCUMENT.c.sha256, DOCUMENT.c.status)
+    .join(LOCATION, LOCATION.c.document_id == DOCUMENT.c.id)
+    .where(LOCATION.c.uri == bindparam("uri"))
+)
+STORED_COPY = (
+    select(DOCUMENT.c.id)
+    .where(DOCUMENT.c.sha256 == bindparam("sha256"), DOCUMENT.c.status == "ok")
+    .order_by(DOCUMENT.c.id)
+    .limit(1)
+)
+FIRST_LOCATION = (
+    select(LOCATION.c.uri).where(LOCATION.c.document_id == bindparam("document")).order_by(LOCATION.c.uri).limit(1)
+)
+INSERT_LOCATION = insert(LOCATION)
+DROP_LOCATION = delete(LOCATION).where(LOCATION.c.uri == bindparam("uri"))
+MOVE_DOCUMENT = update(DOCUMENT).where(DOCUMENT.c.id == bindparam("document")).values(uri=bindparam("new_uri"))
+DROP_DOCUMENT = delete(DOCUMENT).where(DOCUMENT.c.id == bindparam("document"))
 INSERT_DOCUMENT = insert(DOCUMENT).returning(DOCUMENT.c.id)
 UPDATE_DOCUMENT = update(DOCUMENT).where(DOCUMENT.c.id == bindparam("document"))
 REPORTED_ON_IN = select(FOLLOW_UP.c.action_id).where(FOLLOW_UP.c.document_id == bindparam("document"))
@@ -128,7 +153,7 @@ INSERT_RESOLUTIONS = insert(RESOLUTION).returning(RESOLUTION.c.id, sort_by_param
 INSERT_METRICS = insert(orm.table(orm.Metric))
 INSERT_ACTIONS = insert(ACTION).returning(ACTION.c.id, sort_by_parameter_order=True)
 INSERT_VOTES = insert(VOTE_EVENT).returning(VOTE_EVENT.c.id, sort_by_parameter_order=True)
-INSERT_PERSON_VOTES = insert(orm.table(orm.PersonVote))
+INSERT_PERSON_VOTES = insert(PERSON_VOTE)
 MEETING_ATTENDEES = (
     select(PERSON.c.id, PERSON.c.name_key)
     .join(ATTENDANCE, ATTENDANCE.c.person_id == PERSON.c.id)
@@ -136,6 +161,53 @@ MEETING_ATTENDEES = (
     .distinct()
 )
 PEOPLE_BY_ID = select(PERSON.c.id, PERSON.c.name_key).where(PERSON.c.id.in_(bindparam("ids", expanding=True)))
+# the shared rows a document's facts point at, and those of them nothing points at any more
+MEETING_OF_DOCUMENT = select(MEETING.c.id, MEETING.c.body_id).where(
+    MEETING.c.id == select(DOCUMENT.c.meeting_id).where(DOCUMENT.c.id == bindparam("document")).scalar_subquery()
+)
+PEOPLE_OF_DOCUMENT = union(
+    select(ATTENDANCE.c.person_id).where(ATTENDANCE.c.document_id == bindparam("document")),
+    select(PERSON_ROLE.c.person_id).where(PERSON_ROLE.c.document_id == bindparam("document")),
+    select(ACTION.c.owner_person_id).where(
+        ACTION.c.document_id == bindparam("document"), ACTION.c.owner_person_id.is_not(None)
+    ),
+    select(VOTE_EVENT.c.mover_id).where(
+        VOTE_EVENT.c.document_id == bindparam("document"), VOTE_EVENT.c.mover_id.is_not(None)
+    ),
+    select(VOTE_EVENT.c.seconder_id).where(
+        VOTE_EVENT.c.document_id == bindparam("document"), VOTE_EVENT.c.seconder_id.is_not(None)
+    ),
+    select(PERSON_VOTE.c.person_id).where(
+        PERSON_VOTE.c.document_id == bindparam("document"), PERSON_VOTE.c.person_id.is_not(None)
+    ),
+)
+INDICATORS_OF_DOCUMENT = select(METRIC.c.indicator_id).where(METRIC.c.document_id == bindparam("document")).distinct()
+
+
+def _unreferenced(table: Table, *references: Any) -> Executable:
+    """Delete the rows of ``table`` among the bound ``ids`` that no column of ``references`` points at."""
+    return delete(table).where(
+        table.c.id.in_(bindparam("ids", expanding=True)),
+        *(~exists().where(reference == table.c.id) for reference in references),
+    )
+
+
+DROP_UNREFERENCED = {  # in this order: a meeting goes before its body is looked at
+    "meetings": _unreferenced(
+        MEETING, DOCUMENT.c.meeting_id, AGENDA_ITEM.c.meeting_id, ATTENDANCE.c.meeting_id, VOTE_EVENT.c.meeting_id
+    ),
+    "bodies": _unreferenced(BODY, MEETING.c.body_id),
+    "people": _unreferenced(
+        PERSON,
+        ATTENDANCE.c.person_id,
+        PERSON_ROLE.c.person_id,
+        ACTION.c.owner_person_id,
+        VOTE_EVENT.c.mover_id,
+        VOTE_EVENT.c.seconder_id,
+        PERSON_VOTE.c.person_id,
+    ),
+    "indicators": _unreferenced(INDICATOR, METRIC.c.indicator_id),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,8 +222,96 @@ def _scalar(connection: Connection, statement: Executable, params: Mapping[str, 
     return connection.execute(statement, params).scalar()
 
 
-def _document_row(connection: Connection, stored: StoredBytes, status: str, fields: dict[str, Any]) -> tuple[int, bool]:
-    """Write the document's row (with ``fields``), clearing the facts of the version it replaces."""
+@dataclass(frozen=True, slots=True)
+class SharedRows:
+    """The meetings, bodies, people and indicators a replaced version's facts pointed at: each is deleted
+    once nothing points at it any more (the new version may well point at it again)."""
+
+    meetings: list[int] = field(default_factory=list)
+    bodies: list[int] = field(default_factory=list)
+    people: list[int] = field(default_factory=list)
+    indicators: list[int] = field(default_factory=list)
+
+
+def _shared_rows(connection: Connection, document_id: int) -> SharedRows:
+    params = {"document": document_id}
+    meeting = connection.execute(MEETING_OF_DOCUMENT, params).first()
+    return SharedRows(
+        meetings=[int(meeting.id)] if meeting else [],
+        bodies=[int(meeting.body_id)] if meeting and meeting.body_id is not None else [],
+        people=[int(id_) for id_ in connection.execute(PEOPLE_OF_DOCUMENT, params).scalars()],
+        indicators=[int(id_) for id_ in connection.execute(INDICATORS_OF_DOCUMENT, params).scalars()],
+    )
+
+
+def drop_unreferenced(connection: Connection, shared: SharedRows) -> None:
+    """Delete those of ``shared`` that nothing points at now: rows only a replaced version had made."""
+    for kind, statement in DROP_UNREFERENCED.items():
+        ids = getattr(shared, kind)
+        dropped = connection.execute(statement, {"ids": ids}).rowcount if ids else 0
+        if dropped and kind == "indicators":  # the indicators read for later documents hold one that is gone
+            forget_read_rows(connection.engine)
+
+
+def _clear_facts(connection: Connection, document_id: int) -> SharedRows:
+    """Delete a document's facts; the shared rows they pointed at are returned, to be dropped if unreferenced."""
+    shared = _shared_rows(connection, document_id)
+    reported_on = connection.execute(REPORTED_ON_IN, {"document": document_id}).scalars().all()
+    for statement in DELETE_FACTS:
+        connection.execute(statement, {"document": document_id})
+    if reported_on:  # actions whose only report-back was in the replaced version are open again
+        connection.execute(REOPEN, {"actions": list(reported_on)})
+    return shared
+
+
+def _holds(connection: Connection, uri: str, sha256: str) -> bool:
+    """Whether ``uri`` is already a place of a stored document (status ok) with these bytes."""
+    for query in (DOCUMENT_AT, LOCATED_AT):
+        row = connection.execute(query, {"uri": uri}).first()
+        if row is not None:
+            return bool(row.sha256 == sha256 and row.status == "ok")
+    return False
+
+
+def _release(connection: Connection, uri: str) -> int | None:
+    """``uri`` is about to hold other bytes: it stops being another document's location, and a document stored
+    at it whose bytes are also found elsewhere moves there, facts and all. The id of the document row left
+    at ``uri``, to rewrite, if any."""
+    connection.execute(DROP_LOCATION, {"uri": uri})
+    found = _scalar(connection, DOCUMENT_BY_URI, {"uri": uri})
+    if found is None:
+        return None
+    elsewhere = _scalar(connection, FIRST_LOCATION, {"document": found})
+    if elsewhere is None:
+        return int(found)
+    connection.execute(DROP_LOCATION, {"uri": elsewhere})
+    connection.execute(MOVE_DOCUMENT, {"document": found, "new_uri": elsewhere})
+    return None
+
+
+def store_copy(connection: Connection, uri: str, sha256: str) -> StoreOutcome | None:
+    """When a stored document (status ok) has these very bytes, ``uri`` becomes one of its locations instead
+    of a document of its own: 'unchanged' when it already was, else 'duplicate' (whatever ``uri`` held
+    before is released, its facts and the rows only they used deleted). None when no document has them."""
+    if _holds(connection, uri, sha256):
+        return "unchanged"
+    copy = _scalar(connection, STORED_COPY, {"sha256": sha256})
+    if copy is None:
+        return None
+    left = _release(connection, uri)
+    if left is not None:
+        shared = _clear_facts(connection, left)
+        connection.execute(DROP_DOCUMENT, {"document": left})
+        drop_unreferenced(connection, shared)
+    connection.execute(INSERT_LOCATION, {"uri": uri, "document_id": copy, "seen_at": dt.datetime.now(dt.UTC)})
+    return "duplicate"
+
+
+def _document_row(
+    connection: Connection, stored: StoredBytes, status: str, fields: dict[str, Any]
+) -> tuple[int, bool, SharedRows]:
+    """Write the document's row (with ``fields``), clearing the facts of the version it replaces; returns
+    its id, whether it is new, and the shared rows the replaced facts pointed at."""
     values = {
         "sha256": stored.sha256,
         "raw": stored.data,
@@ -162,21 +322,29 @@ def _document_row(connection: Connection, stored: StoredBytes, status: str, fiel
         "fetched_at": None,
         **fields,
     }
-    found = _scalar(connection, DOCUMENT_BY_URI, {"uri": stored.uri})
+    found = _release(connection, stored.uri)
     if found is None:
-        return int(connection.execute(INSERT_DOCUMENT, {"uri": stored.uri, **values}).scalar_one()), True
-    reported_on = connection.execute(REPORTED_ON_IN, {"document": found}).scalars().all()
-    for statement in DELETE_FACTS:
-        connection.execute(statement, {"document": found})
-    if reported_on:  # actions whose only report-back was in the replaced version are open again
-        connection.execute(REOPEN, {"actions": list(reported_on)})
+        return int(connection.execute(INSERT_DOCUMENT, {"uri": stored.uri, **values}).scalar_one()), True, SharedRows()
+    shared = _clear_facts(connection, found)
     connection.execute(UPDATE_DOCUMENT, {"document": found, **values})
-    return int(found), False
+    return found, False, shared
 
 
 def record_failure(connection: Connection, stored: StoredBytes, error: str) -> StoreOutcome:
-    fields = {"error": error, "text": None, "extraction": None, "doc_type": None, "meeting_id": None}
-    _document_row(connection, stored, "failed", fields)
+    """Record that the file at ``stored.uri`` could not be read, keeping its bytes and the reason. A document
+    already stored from these very bytes (another process read them) is kept as it is."""
+    if _holds(connection, stored.uri, stored.sha256):
+        return "failed"
+    fields = {
+        "error": error,
+        "text": None,
+        "extraction": None,
+        "extracted_with": None,
+        "doc_type": None,
+        "meeting_id": None,
+    }
+    _, _, shared = _document_row(connection, stored, "failed", fields)
+    drop_unreferenced(connection, shared)
     return "failed"
 
 
@@ -210,10 +378,16 @@ _KNOWN_INDICATORS: WeakKeyDictionary[Engine, OrderedDict[int | None, _KnownIndic
 COUNCILS_KEPT = 16
 
 
+def forget_read_rows(engine: Engine) -> None:
+    """Forget the indicators read for earlier documents: the next document reads them all again."""
+    _KNOWN_INDICATORS.pop(engine, None)
+
+
 def _stored_indicators(connection: Connection, council_id: int | None) -> IndicatorIndex:
     """The council's stored indicators. Those read for an earlier document still stand when the database
-    holds as many up to the highest id read (indicators are never deleted); then only the newer are
-    read. Otherwise (an id that committed late, a database rebuilt under the same engine) all are."""
+    holds as many up to the highest id read; then only the newer are read. Otherwise (an id that committed
+    late, an indicator deleted with the last document that used it, a database rebuilt under the same
+    engine) all are."""
     unknown = council_id is None
     councils = _KNOWN_INDICATORS.setdefault(connection.engine, OrderedDict())
     known = councils.get(council_id)
@@ -428,7 +602,31 @@ def store_extraction(
     council: str | None = None,
 ) -> StoreOutcome:
     """Replace the document's row and facts; the caller owns the transaction. ``council`` is the council
-    the user says the document is of, for documents that do not name theirs."""
+    the user says the document is of, for documents that do not name theirs. Bytes that a stored document
+    already has make ``stored.uri`` another location of that document (see :func:`store_copy`)."""
+    copied = store_copy(connection, stored.uri, stored.sha256)
+    if copied is not None:
+        return copied
+    return _write(connection, stored, document, extraction, council)
+
+
+def store_again(
+    connection: Connection, stored: StoredBytes, document: Document, extraction: Extraction
+) -> StoreOutcome:
+    """A stored document's facts extracted again from its own bytes (by newer extractors) in place of its old
+    ones: 'replaced', or 'unchanged' when ``stored.uri`` no longer holds those bytes (ingested meanwhile)."""
+    if tuple(connection.execute(DOCUMENT_AT, {"uri": stored.uri}).first() or ()) != (stored.sha256, "ok"):
+        return "unchanged"
+    return _write(connection, stored, document, extraction)
+
+
+def _write(
+    connection: Connection,
+    stored: StoredBytes,
+    document: Document,
+    extraction: Extraction,
+    council: str | None = None,
+) -> StoreOutcome:
     # the meeting first, so that the document's row is written once, whole
     council_id, meeting_id, meeting = _meeting(connection, extraction, stored.uri, council)
     fields = {
@@ -437,12 +635,14 @@ def store_extraction(
         "doc_type": extraction.meeting.doc_type,
         "meeting_id": meeting_id,
         "extraction": to_gold_format(extraction),
+        "extracted_with": EXTRACTOR_VERSIONS,
     }
-    document_id, is_new = _document_row(connection, stored, "ok", fields)
+    document_id, is_new, shared = _document_row(connection, stored, "ok", fields)
     own_actions = _store_facts(connection, document_id, meeting_id, extraction, _Resolver(connection, council_id))
     if meeting is not None:
         scope = source_scope(stored.uri, meeting.body_name, council_id)
         trace(connection, document_id, document, log_rows(extraction.actions), meeting, scope, own_actions)
+    drop_unreferenced(connection, shared)  # after the new facts: a row they use again keeps its id
     return "new" if is_new else "replaced"
 
 

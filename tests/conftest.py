@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, create_engine, make_url, text
 from sqlalchemy.exc import OperationalError
 
 import db
@@ -55,11 +55,15 @@ def postgres_reason() -> str | None:
     return _postgres_available()
 
 
-def _postgres_engine(reason: str | None) -> Iterator[Engine]:
+def _require_postgres(reason: str | None) -> None:
     if reason is not None:
         if os.environ.get("CI") == "true":
             pytest.fail(f"PostgreSQL is required in CI but did not answer: {reason}")
         pytest.skip(f"no PostgreSQL server answers at {POSTGRES_URL}: {reason}")
+
+
+def _postgres_engine(reason: str | None) -> Iterator[Engine]:
+    _require_postgres(reason)
     schema = f"minutes_test_{uuid.uuid4().hex[:10]}"
     admin = create_engine(POSTGRES_URL)
     with admin.begin() as connection:
@@ -99,3 +103,23 @@ def empty_engine(request: pytest.FixtureRequest, tmp_path: Path, postgres_reason
         sqlite.dispose()
         return
     yield from _postgres_engine(postgres_reason)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def fresh_database(request: pytest.FixtureRequest, tmp_path: Path, postgres_reason: str | None) -> Iterator[str]:
+    """The URL of a database of each kind that does not exist yet (a PostgreSQL database of its own, created
+    empty and dropped after), for tests of what processes do to a new database."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'fresh.db'}"
+        return
+    _require_postgres(postgres_reason)
+    name = f"minutes_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'create database "{name}"'))
+    try:
+        yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'drop database "{name}" with (force)'))
+        admin.dispose()
