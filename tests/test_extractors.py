@@ -9,6 +9,7 @@ from extractors.actions import extract_actions
 from extractors.attendance import extract_attendance
 from extractors.meeting import extract_meeting
 from extractors.metrics import extract_metrics
+from extractors.names import is_person_name
 from extractors.people import extract_people
 from extractors.resolutions import extract_resolutions
 from models.records import Document
@@ -1247,3 +1248,11 @@ def test_a_title_date_broken_over_lines_or_typed_with_a_letter_o() -> None:
         dt.date(2018, 10, 1),
         dt.date(2024, 3, 4),
     ]
+
+
+def test_streets_schemes_and_businesses_are_no_one_but_surnames_that_are_words_stay() -> None:
+    # capitalised phrases of minutes in England, Ireland and the US that read like names
+    for thing in ("Cole Green Way", "College Parkway", "Solid Wastes", "Buddy Scheme", "Noble College Booksellers"):
+        assert not is_person_name(thing), thing
+    for person in ("Julie Hall", "Sarah Lane", "Tom Brindley", "Stuart Overway"):
+        assert is_person_name(person), person
