@@ -108,7 +108,7 @@ LEGISLATION_AFTER = re.compile(
     r"^\s+of\s+(?:the\s+)?(?:[A-Z][\w’']*\s+){1,6}(?:Act|Regulations?|Code|Order|Rules)\b"
 )  # '17 of the Children Act 1989'
 FINITE_VERB = re.compile(r"\s(?:were|was|are|is|has|have|had)\s")
-HEADING_AFTER = re.compile(r"^\s+[A-Z][a-z]")
+HEADING_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]|\d+(?:st|nd|rd|th)\s)")  # '8.1 8th Report of ...'
 CENTS = re.compile(r"\d\.\d\d$")  # '439.56': a sum in a table of payments, not a count
 
 

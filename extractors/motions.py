@@ -402,11 +402,50 @@ def _takes(motion: Motion, unit: Unit) -> bool:
     return motion.units < MOTION_UNIT_LIMIT
 
 
+def _cell_option(document: Document, span: tuple[int, int]) -> VoteOption | None:
+    return patterns().options.get(document.text[span[0] : span[1]].strip().rstrip(":").strip().lower())
+
+
+def _roll_call_tables(document: Document) -> tuple[set[int], dict[int, list[tuple[str, VoteOption, int, int]]]]:
+    """Roll calls set as tables, a column per option ('Yeas: | Absent:' over rows of names): the header rows'
+    block indexes, and the named votes of each row under a header."""
+    from extractors.attendance import read_names  # one list reader for attendance and votes
+
+    headers: set[int] = set()
+    rows: dict[int, list[tuple[str, VoteOption, int, int]]] = {}
+    columns: list[VoteOption | None] = []
+    for index, block in enumerate(document.blocks):
+        if block.kind != "table_row" or not block.cells:
+            columns = []
+            continue
+        options = [_cell_option(document, cell) for cell in block.cells]
+        filled = [cell for cell in block.cells if document.text[cell[0] : cell[1]].strip()]
+        if filled and all(_cell_option(document, cell) for cell in filled):
+            headers.add(index)
+            columns = options
+            continue
+        if not columns:
+            continue
+        named = [
+            (person.name, option, person.start, person.end)
+            for (start, end), option in zip(block.cells, columns, strict=False)
+            if option is not None
+            for person in read_names(document.text[start:end], start)
+        ]
+        rows[index] = named
+    return headers, rows
+
+
 def find_motions(document: Document, sections: tuple[Section, ...]) -> list[Motion]:
     motions: list[Motion] = []
     current: Motion | None = None
     previous: Unit | None = None
+    headers, table_votes = _roll_call_tables(document)
     for unit in _units(document):
+        if current is not None and (unit.block in headers or unit.block in table_votes):
+            current.named.extend(table_votes.pop(unit.block, []))
+            current.polling, current.end = True, max(current.end, unit.end)
+            continue  # a row of a roll call set as a table
         item = item_number_at(sections, unit.start)
         if current is not None and (current.item != item or not _takes(current, unit)):
             motions.append(current)
@@ -421,7 +460,12 @@ def find_motions(document: Document, sections: tuple[Section, ...]) -> list[Moti
                     previous = unit
                     continue
                 motions.append(current)
-            elif previous is not None and _is_bare_clause(opened) and (result := _result(previous.text)):
+            elif (
+                previous is not None
+                and _is_bare_clause(opened)
+                and (result := _result(previous.text))
+                and _stands_as_decision(previous.text)
+            ):
                 opened.text, opened.start, opened.result = previous.text.rstrip(" ."), previous.start, result
             current = opened
             previous = unit
@@ -499,8 +543,14 @@ def _stands_as_decision(text: str) -> bool:
     return outcome is not None and DECIDABLE.search(text[: outcome.start()]) is not None
 
 
+MOTION_WORDS_OPENING = re.compile(r"^(?:That|THAT)\s+(?P<words>\S.*)$", re.S)
+
+
 def _absorb(motion: Motion, unit: Unit) -> None:
     text = unit.text
+    if _is_bare_clause(motion) and (words_moved := MOTION_WORDS_OPENING.match(text)):
+        # 'Motion made by X' / 'Seconded by Y' / 'That the Minutes ... BE APPROVED.': the words come after
+        motion.text = words_moved.group("words").rstrip(" .")
     if motion.seconder is None:
         seconder, _, _ = _seconder(text)
         motion.seconder = seconder

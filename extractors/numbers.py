@@ -45,7 +45,8 @@ MULTIPLIERS = {
     "billion": 1e9,
 }
 # "1,920", "11, 011" (a stray space after the comma), "77.8", "-14.2", "0.801"
-NUMERAL = r"[-+−–]?(?:\d{1,3}(?:,\s?\d{3})+|\d+)(?:\.\d+)?"
+# '1,920', and '1, 920' as some PDFs space it; not a list of numbers: '156, 157, 158'
+NUMERAL = r"[-+−–]?(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\s\d{3})+|\d+)(?:\.\d+)?"
 _NUMERAL_RE = re.compile(rf"^{NUMERAL}$")
 CURRENCIES = {"£": "GBP", "€": "EUR", "$": "USD"}
 

@@ -823,6 +823,8 @@ def test_numbers_that_name_place_or_describe_are_no_figures_in_minutes() -> None
         "That the Tax Supported Budget surplus of $58.8 million BE TRANSFERRED to the reserve.",
         "Note the forecast revenue overspend of £23.3m (excluding Schools).",
         "He reported that in the last two months 20 calls had been made to the police.",
+        "That Bill No. 152 to Bill No. 178, excluding Bill No.’s 156, 157, 158 and 163 BE APPROVED.",
+        "8.1\xa0\xa0\xa08th Report of the Community and Protective Services Committee",
     )
     got = [(m.value, m.unit) for m in extract_metrics(document, (), "minutes")]
     assert got == [(23300000.0, "GBP"), (20.0, "count")]

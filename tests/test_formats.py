@@ -241,3 +241,23 @@ def test_the_plain_ascii_shortcut_cleans_lines_as_the_full_normaliser_does(line:
 @given(st.text(alphabet=st.characters(max_codepoint=127)))
 def test_ascii_lines_clean_as_the_full_normaliser_does(line: str) -> None:
     assert clean_inline(line) == normalise_inline(line)
+
+
+def test_markdown_callouts_and_quotes_are_titles_and_lines_and_entities_are_decoded() -> None:
+    from pipeline.formats.text import markdown_lines
+
+    # a Canadian city's minutes as Markdown: attendance in callouts, items numbered with '&nbsp;'
+    text = (
+        "> [!abstract]- Present:\n> E. Peloza, P. Cuddy, S. Stevenson\n\n"
+        "> [!abstract]- Also Present:\n> S. Datars-Bere, A. Abraham\n\n"
+        "# 1.&nbsp;&nbsp;&nbsp;Call to Order\n\n> Motion made by A. Hopkins\n\n> Seconded by S. Hillier\n"
+    )
+    assert markdown_lines(text) == [
+        "Present:",
+        "E. Peloza, P. Cuddy, S. Stevenson",
+        "Also Present:",
+        "S. Datars-Bere, A. Abraham",
+        "# 1.\xa0\xa0\xa0Call to Order",
+        "Motion made by A. Hopkins",
+        "Seconded by S. Hillier",
+    ]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from extractors.motions import find_motions
 from extractors.votes import extract_votes
 from models.records import Vote
+from pipeline.formats.builder import DocumentBuilder
+from pipeline.formats.text import add_lines, markdown_lines
 from pipeline.segment import segment
 from tests.test_extractors import doc
 
@@ -137,3 +139,38 @@ def test_a_printed_tally_without_an_outcome_word_gives_the_result() -> None:
         "Motion by Councilmember Brown, seconded by Councilmember Reynolds, to deny the appeal. Ayes: 2, Noes: 5."
     )
     assert (vote.for_count, vote.against_count, vote.result) == (2, 5, "lost")
+
+
+def markdown_votes_of(*lines: str) -> tuple[Vote, ...]:
+    builder = DocumentBuilder()
+    add_lines(builder, markdown_lines("\n".join(lines)), markdown=True)
+    document = builder.build("test.md", "text/markdown")
+    sections = segment(document)
+    return extract_votes(document, sections, find_motions(document, sections))
+
+
+def test_canadian_council_words_after_the_mover_and_a_roll_call_set_as_a_table() -> None:
+    # a Canadian city council's minutes as Markdown: mover and seconder on lines of their own, the words
+    # moved after them, the recorded vote as a table with a column per option, then the outcome
+    (vote,) = markdown_votes_of(
+        "> Motion made by P. Cuddy",
+        "",
+        "> Seconded by P. Van Meerbergen",
+        "",
+        "That the Minutes of the 7th Meeting of the Municipal Council, held on April 22, 2025, BE APPROVED.",
+        "",
+        "> [!abstract]- Vote:",
+        "> |Yeas:|Absent:|",
+        "> |-|-|",
+        "> |Mayor J. Morgan|S. Trosow|",
+        "> |A. Hopkins||",
+        "",
+        "> **Motion Passed (14 to 0)**",
+    )
+    assert (vote.mover, vote.seconder, vote.result) == ("P. Cuddy", "P. Van Meerbergen", "carried")
+    assert vote.motion is not None and vote.motion.startswith("the Minutes of the 7th Meeting")
+    assert [(n.name, n.option) for n in vote.named] == [
+        ("J. Morgan", "for"),
+        ("S. Trosow", "absent"),
+        ("A. Hopkins", "for"),
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -17,7 +18,7 @@ from pipeline.formats.layout import add_lines as add_laid_out
 # ModernGov printed minutes mark each agenda item with <AI1> ... </AI1>.
 _ITEM_MARKER = re.compile(r"^\s*</?AI\d+>\s*$", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
-_MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+_MD_TABLE_RULE = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$")  # '|---|:-:|', '|-|-|'
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.DOTALL)
 _HIDDEN_HTML = re.compile(r"<(\w+)[^>]*display:\s*none[^>]*>.*?</\1>", re.DOTALL)
@@ -93,10 +94,18 @@ def _add_markdown_line(builder: DocumentBuilder, line: str) -> None:
         builder.add("heading", _MD_HEADING.sub("", line).rstrip("#").strip(), level=level)
     elif line.startswith("|"):
         if not _MD_TABLE_RULE.match(line):
-            builder.add_row(line.strip().strip("|").split("|"))
+            cells = _row_cells(line.strip())
+            builder.add_row(cells, table=len(cells) > 1)  # a Markdown table's row, whatever its cells hold
     else:
         text, bulleted = strip_bullet(line)
         builder.add("list_item" if bulleted else line_kind(text), text)
+
+
+def _row_cells(row: str) -> list[str]:
+    """A Markdown table row's cells, empty ones kept: '|A. Hopkins||' has two."""
+    inner = row[1:] if row.startswith("|") else row
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    return inner.split("|")
 
 
 def markdown_lines(text: str) -> list[str]:
@@ -109,7 +118,7 @@ def markdown_lines(text: str) -> list[str]:
     'been held ...') is joined across it too.
     """
     text = _FRONT_MATTER.sub("", text, count=1)
-    text = _MD_LINK.sub(r"\1", _HTML_TAG.sub("", _HIDDEN_HTML.sub("", text)))
+    text = html.unescape(_MD_LINK.sub(r"\1", _HTML_TAG.sub("", _HIDDEN_HTML.sub("", text))))
     logical: list[str] = []
     joinable = False
     after_rule = False
@@ -124,7 +133,12 @@ def markdown_lines(text: str) -> list[str]:
         if after_rule and _PAGE_NUMBER.match(stripped):
             continue  # the page number under a page break
         after_rule = False
-        stripped = _MD_EMPHASIS.sub(r"\2", stripped)
+        stripped = _MD_EMPHASIS.sub(r"\2", _MD_QUOTE.sub("", stripped))
+        if callout := _MD_CALLOUT.match(stripped):  # '> [!abstract]- Present:': a callout's title, a line of its own
+            if callout.group("title"):
+                logical.append(callout.group("title"))
+            joinable = False
+            continue
         starts_block = bool(_BLOCK_START.match(line) or _BLOCK_START.match(stripped) or _ITEM_NUMBER.match(stripped))
         goes_on = (joinable or (logical and _goes_on(logical[-1], stripped))) and not starts_block
         if goes_on and not _is_title_line(logical[-1]):
@@ -135,6 +149,8 @@ def markdown_lines(text: str) -> list[str]:
     return logical
 
 
+_MD_QUOTE = re.compile(r"^(?:>\s?)+")  # a block quote's markers
+_MD_CALLOUT = re.compile(r"^\[![A-Za-z]+\][+-]?\s*(?P<title>.*)$")  # '[!NOTE]', '[!abstract]- Present:'
 WRAPPED_LINE = 60  # characters: a line this long without closing punctuation was wrapped
 _JOINING_END = re.compile(r"(?:,|\b(?:of|the|and|in|to|at|for|on|by|with|from|a|an|that|had|has|was|were|be))$", re.I)
 
