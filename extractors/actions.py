@@ -541,6 +541,17 @@ def _action(
     return text, owner, requester
 
 
+def _assigned(line: str) -> bool:
+    """A short line that gives someone a task ('AS to progress with the quote', 'NO to organise once foliage
+    dies down'), which layout may take for a heading."""
+    rule = RULES[0]
+    match = rule.pattern.search(line) if rule.trigger.search(line) else None
+    if match is None:
+        return False
+    # 'Anne Hawke, Performance and Quality, to present': who presents an item, no task
+    return _owner(match.group("owner")) is not None and len(match.group("text").split()) >= 3
+
+
 def _from_sentences(
     document: Document, sections: tuple[Section, ...], reference: dt.date | None, skip: set[int]
 ) -> list[Action]:
@@ -550,7 +561,7 @@ def _from_sentences(
     for block in document.blocks:
         if block.start in skip:
             continue  # read as a row of an action table
-        if block.kind == "heading":
+        if block.kind == "heading" and not _assigned(document.block_text(block)):
             topic = document.block_text(block)[:300]
             continue
         for sentence, start, _ in split_sentences(document.block_text(block), block.start):

@@ -1258,3 +1258,14 @@ def test_streets_schemes_and_businesses_are_no_one_but_surnames_that_are_words_s
         assert not is_person_name(thing), thing
     for person in ("Julie Hall", "Sarah Lane", "Tom Brindley", "Stuart Overway"):
         assert is_person_name(person), person
+
+
+def test_a_task_on_a_short_line_is_an_action_even_where_layout_reads_a_heading() -> None:
+    # an Oxfordshire parish's minutes: members' initials given in the attendance list, tasks on short lines
+    document = doc(
+        "Amanda Sharman (AS)",
+        "AS to progress with Trevor’s (TS Electical) quote",
+        "Anne Hawke, Performance and Quality, to present",
+    )
+    actions = extract_actions(document, (), dt.date(2023, 9, 28))
+    assert [(a.owner, a.text[:24]) for a in actions] == [("AS", "AS to progress with Trev")]
