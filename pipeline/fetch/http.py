@@ -173,14 +173,16 @@ class SiteClient:
         return min(wait, self.settings.max_wait_seconds)
 
     def _follow(self, url: str, validators: Validators) -> Fetched:
+        """The answer at ``url`` or where it redirects within the site; it keeps the address asked for."""
+        at = url
         for _ in range(MAX_REDIRECTS + 1):
-            with self._response(url, validators) as response:
+            with self._response(at, validators) as response:
                 if response.status_code not in REDIRECT_STATUSES:
                     return self._read(url, response)
-                target = urljoin(url, response.headers.get("Location", ""))
+                target = urljoin(at, response.headers.get("Location", ""))
             if not same_site(target, self.site):
                 raise FetchError(url, f"redirected off the site to {target} (not followed)")
-            url = target
+            at = target
         raise FetchError(url, f"more than {MAX_REDIRECTS} redirects")
 
     @contextmanager

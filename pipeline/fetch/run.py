@@ -283,3 +283,13 @@ def _note_fetch(engine: Engine, fetched: Fetched, known: _Known | None) -> None:
     record = FetchRecord(fetched.fetched_at, validators.etag, validators.last_modified)
     with writing(engine) as connection:
         record_fetch(connection, fetched.url, record)
+
+
+def fetch_report(summary: FetchSummary) -> str:
+    """The run in one line."""
+    return (
+        f"meetings {summary.since} to {summary.until}: {summary.meetings_seen} seen, {summary.meetings_new} new, "
+        f"{summary.meetings_unchanged} unchanged, {summary.meetings_cancelled} cancelled; "
+        f"documents: {summary.documents_downloaded} downloaded, {summary.documents_stored} linked stored, "
+        f"{summary.not_modified} not modified (304); {len(summary.failures)} failed; {summary.requests} requests"
+    )
