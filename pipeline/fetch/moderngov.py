@@ -17,7 +17,9 @@ from pipeline.errors import MinutesError
 
 SERVICE = "mgWebService.asmx"
 # what a linked document's title, or its agenda item's, says when the document is a record of decisions
-MINUTES_TITLE = re.compile(r"\bminutes?\b|\bdecision (?:notice|record|sheet|list)s?\b|\bdecisions? taken\b", re.I)
+MINUTES_TITLE = re.compile(
+    r"(?<![\w-])minutes?(?![\w-])|\bdecision (?:notice|record|sheet|list)s?\b|\bdecisions? taken\b", re.I
+)
 
 
 class ListingError(MinutesError):
