@@ -117,6 +117,9 @@ class SourceDocument(Base):
     size: Mapped[int] = mapped_column(Integer)
     raw: Mapped[bytes] = mapped_column(LargeBinary)
     fetched_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # the HTTP validators of a document fetched from a site (minutes fetch), sent back on the next fetch
+    etag: Mapped[str | None] = mapped_column(String(500))
+    last_modified: Mapped[str | None] = mapped_column(String(100))
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     doc_type: Mapped[str | None] = mapped_column(Clipped(40))
     status: Mapped[str] = mapped_column(Clipped(20), index=True)  # ok | failed

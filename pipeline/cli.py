@@ -22,6 +22,8 @@ from pipeline.convert import ConvertSettings, convert
 from pipeline.errors import MinutesError
 from pipeline.evaluate import evaluate, format_report, parse_requirement, shortfalls
 from pipeline.extract import extract
+from pipeline.fetch.http import HttpSettings
+from pipeline.fetch.run import Documents, FetchSettings, fetch_report, fetch_site
 from pipeline.formats.pdf import PdfSettings
 from pipeline.inert import printable, table_cell
 from pipeline.ingest import Settings, default_workers, find_documents, ingest
@@ -194,6 +196,64 @@ def ingest_command(
     )
     engine.dispose()
     if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command("fetch")
+def fetch_command(
+    site: Annotated[str, typer.Argument(help="The site's address (its home page or web service).")],
+    since: Annotated[
+        str | None, typer.Option("--since", help="First meeting date (default: after the newest stored).")
+    ] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Last meeting date (default: today).")] = None,
+    committees: Annotated[
+        list[int] | None, typer.Option("--committee", help="A committee's id (repeatable; default: all).")
+    ] = None,
+    council: Annotated[
+        str | None, typer.Option("--council", help="The council of documents that do not name theirs.")
+    ] = None,
+    url: DbOption = None,
+    documents: Annotated[
+        str, typer.Option("--documents", help="Linked documents to fetch: minutes, all or none.")
+    ] = "minutes",
+    platform: Annotated[str, typer.Option("--platform", help="moderngov (cmis: not yet).")] = "moderngov",
+    contact: Annotated[
+        str | None, typer.Option("--contact", help="Sent in the User-Agent (default: $MINUTES_CONTACT).")
+    ] = None,
+    rate: Annotated[float, typer.Option("--rate", min=0.001, help="Requests per second to the site.")] = 1.0,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.001, help="Seconds a request may wait.")] = 30.0,
+    max_mb: Annotated[float, typer.Option("--max-mb", min=0.001, help="Largest download accepted, in MB.")] = 25,
+    retries: Annotated[int, typer.Option("--retries", min=0, help="Tries again after a timeout, 429 or 5xx.")] = 4,
+) -> None:
+    """Fetch meetings and their minutes from a council's site and ingest them. Exit 1 if anything failed."""
+    _one_of(documents, ("minutes", "all", "none"), "--documents")
+    _one_of(platform, ("moderngov", "cmis"), "--platform")
+    if platform == "cmis":
+        _error("--platform cmis: not supported yet")
+        raise typer.Exit(2)
+    max_bytes = int(max_mb * 1024 * 1024)
+    settings = FetchSettings(
+        site=site,
+        since=_date(since, "--since"),
+        until=_date(until, "--until"),
+        committees=tuple(committees or ()),
+        council=council.strip() if council else None,
+        documents=cast(Documents, documents),
+        http=HttpSettings(
+            contact=contact, requests_per_second=rate, timeout_seconds=timeout, max_bytes=max_bytes, retries=retries
+        ),
+        ingest=Settings(load=LoadSettings(max_bytes=max_bytes), council=council.strip() if council else None),
+    )
+    engine = _engine(url, must_exist=False)
+    db.ensure_current(engine)
+    summary = fetch_site(engine, settings)
+    engine.dispose()
+    for line in summary.failures:
+        _error(line)
+    for line in summary.skipped:
+        sys.stderr.write(f"skipped: {printable(line)}\n")
+    sys.stdout.write(fetch_report(summary) + "\n")
+    if summary.failures:
         raise typer.Exit(1)
 
 

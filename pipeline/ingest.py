@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from db import writing
 from models import orm
-from models.records import Document, Extraction, MediaType
+from models.records import Document, Extraction, MediaType, RawDocument
 from pipeline.convert import ConvertSettings, convert
 from pipeline.errors import MinutesError
 from pipeline.extract import extract
@@ -126,12 +126,16 @@ def _refused(path: Path, root: Path) -> str | None:
 
 def process_file(path: Path, settings: Settings) -> Processed:
     """load -> convert -> extract for one file; expected failures become an error line."""
-    uri, sha, media_type = str(path), "", None
+    return process_raw(str(path), lambda: raw_document(path, read_bytes(path), settings.load), settings)
+
+
+def process_raw(uri: str, load_raw: Callable[[], RawDocument], settings: Settings) -> Processed:
+    """convert -> extract for the document ``load_raw`` gives (a file read, bytes fetched); expected failures,
+    its own included, become an error line."""
+    sha, media_type = "", None
     try:
-        data = read_bytes(path)
-        sha = sha256_of(data)
-        raw = raw_document(path, data, settings.load)
-        media_type = raw.media_type
+        raw = load_raw()
+        sha, media_type = raw.sha256, raw.media_type
         document = convert(raw, settings.convert)
         return Processed(uri, sha, media_type, document, extract(document), None)
     except MinutesError as exc:
@@ -149,6 +153,12 @@ def _store(engine: Engine, result: Processed, council: str | None = None) -> Sto
         data = read_bytes(Path(result.uri))
     except MinutesError:
         data = b""
+    return store_processed(engine, result, data, council)
+
+
+def store_processed(engine: Engine, result: Processed, data: bytes, council: str | None = None) -> StoreOutcome:
+    """Store what was read from ``data`` (its facts, or the failure with the bytes), each in its own
+    transaction."""
     stored = StoredBytes(result.uri, data, result.sha256 or sha256_of(data), result.media_type)
     if result.document is None or result.extraction is None:
         return _store_failure(engine, stored, result.error or "unknown error")

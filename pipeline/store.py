@@ -320,6 +320,8 @@ def _document_row(
         "status": status,
         "ingested_at": dt.datetime.now(dt.UTC),
         "fetched_at": None,
+        "etag": None,
+        "last_modified": None,
         **fields,
     }
     found = _release(connection, stored.uri)
@@ -328,6 +330,24 @@ def _document_row(
     shared = _clear_facts(connection, found)
     connection.execute(UPDATE_DOCUMENT, {"document": found, **values})
     return found, False, shared
+
+
+RECORD_FETCH = update(DOCUMENT).where(DOCUMENT.c.uri == bindparam("at_uri"))
+
+
+@dataclass(frozen=True, slots=True)
+class FetchRecord:
+    """When a document was fetched from a site, and the HTTP validators its server gave (``minutes fetch``)."""
+
+    fetched_at: dt.datetime
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+def record_fetch(connection: Connection, uri: str, fetched: FetchRecord) -> None:
+    """Note on the document stored at ``uri`` (if any) when it was fetched and its validators."""
+    values = {"fetched_at": fetched.fetched_at, "etag": fetched.etag, "last_modified": fetched.last_modified}
+    connection.execute(RECORD_FETCH, {"at_uri": uri, **values})
 
 
 def record_failure(connection: Connection, stored: StoredBytes, error: str) -> StoreOutcome:
