@@ -17,7 +17,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from models import orm
 from pipeline.inert import LIKE_ESCAPE, csv_row, like_contains
 
-S = TypeVar("S", bound=Select[Any])
+S = TypeVar("S", bound=Select[*tuple[Any, ...]])
 
 
 @dataclass(frozen=True, slots=True)
