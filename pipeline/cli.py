@@ -15,6 +15,7 @@ from rich.table import Table
 
 import db
 from pipeline.audit import Status, action_detail, actions_csv, list_actions, to_json
+from pipeline.cli_browse import COMMANDS, reindex_command
 from pipeline.cli_support import (
     DbOption,
     PdfEngineOption,
@@ -400,6 +401,11 @@ def upgrade_command(url: DbOption = None, revision: str = "head") -> None:
     engine = open_engine(url, must_exist=False)
     db.upgrade(engine, revision)
     out.print(f"database at revision {db.current_revision(engine)}")
+
+
+for name, command in COMMANDS.items():
+    app.command(name)(command)
+db_app.command("reindex")(reindex_command)
 
 
 def main() -> None:
