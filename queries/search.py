@@ -36,6 +36,9 @@ MODELS: dict[Kind, type[orm.Base]] = {
 INDEXES: dict[str, Searched] = {s.table: s for s in SEARCHED}
 # the snippet's match markers, as the engines write them; never in a document's normalised text
 START, STOP = "\x02", "\x03"
+# PostgreSQL's headline drops what its parser reads as a tag ('<script>'): angle brackets stand in for
+# characters of the private use area while it runs
+ANGLES = {"<": "\ue000", ">": "\ue001"}
 SNIPPET_WORDS = 16
 PG_CONFIG: ColumnElement[Any] = literal_column(f"'{TEXT_SEARCH_CONFIG}'::regconfig")
 PG_HEADLINE = f'StartSel="{START}", StopSel="{STOP}", MaxWords={SNIPPET_WORDS}, MinWords=6, MaxFragments=1'
@@ -144,7 +147,9 @@ def _snippets(connection: Connection, kind: Kind, terms: Terms, ids: Sequence[in
             .where(fts.c.rowid.in_(ids))
         )
     else:
-        text = func.coalesce(getattr(model, index.column), "")
+        text: ColumnElement[Any] = func.coalesce(getattr(model, index.column), "")
+        for angle, stand_in in ANGLES.items():
+            text = func.replace(text, angle, stand_in)
         query = select(model.id, func.ts_headline(PG_CONFIG, text, _tsquery(terms), PG_HEADLINE)).where(
             model.id.in_(ids)
         )
@@ -153,6 +158,8 @@ def _snippets(connection: Connection, kind: Kind, terms: Terms, ids: Sequence[in
 
 def marked_html(snippet: str) -> str:
     """An engine's snippet as HTML: the text escaped, runs of white space one space, matches in <mark>."""
+    for angle, stand_in in ANGLES.items():
+        snippet = snippet.replace(stand_in, angle)
     text = html.escape(" ".join(snippet.split()))
     return text.replace(START, "<mark>").replace(STOP, "</mark>")
 
