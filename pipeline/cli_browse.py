@@ -10,7 +10,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import fields
-from typing import Annotated, Any, TypeVar, cast
+from typing import Annotated, Any, NoReturn, TypeVar, cast
 
 import typer
 from rich.markup import escape
@@ -109,8 +109,10 @@ def search_command(
     hits = _read(url, lambda engine: search(engine, query, wanted, limit, council, body, first, last))
     if output_format == "table":
         _print_hits(hits)
+    elif output_format == "csv":
+        sys.stdout.write(rows_csv(Hit, hits))
     else:
-        write_rows(output_format, lambda: rows_csv(Hit, hits), lambda: to_json(hits), (), [])
+        sys.stdout.write(to_json(hits) + "\n")
 
 
 def meetings_command(
@@ -146,7 +148,7 @@ def _print_detail(heading: str, sections: dict[str, Sequence[Any]]) -> None:
         _print_section(title, lines)
 
 
-def _not_found(what: str, ident: int) -> None:
+def _not_found(what: str, ident: int) -> NoReturn:
     error(f"no {what} {ident}")
     raise typer.Exit(1)
 
@@ -160,18 +162,15 @@ def meeting_command(
     one_of(output_format, DETAIL_FORMATS, "--format")
     detail: MeetingDetail | None = _read(url, lambda engine: meeting(engine, meeting_id))
     if detail is None:
-        return _not_found("meeting", meeting_id)
+        _not_found("meeting", meeting_id)
     if output_format == "json":
         sys.stdout.write(to_json(detail) + "\n")
-        return None
+        return
     m = detail.meeting
     place = ", ".join(p for p in (detail.start_time, detail.location) if p)
     heading = f"meeting {m.id}: {_text(m.date) or '(undated)'}  {m.body or ''}  {m.council or ''}  {place}"
-    sections = {name: getattr(detail, name) for name in ("items", "attendance", "resolutions", "votes")}
-    _print_detail(
-        heading, {**sections, "actions": detail.actions, "figures": detail.figures, "documents": detail.documents}
-    )
-    return None
+    parts = ("items", "attendance", "resolutions", "votes", "actions", "figures", "documents")
+    _print_detail(heading, {part: getattr(detail, part) for part in parts})
 
 
 def resolutions_command(
@@ -211,14 +210,13 @@ def person_command(
     one_of(output_format, DETAIL_FORMATS, "--format")
     detail: PersonDetail | None = _read(url, lambda engine: person(engine, person_id))
     if detail is None:
-        return _not_found("person", person_id)
+        _not_found("person", person_id)
     if output_format == "json":
         sys.stdout.write(to_json(detail) + "\n")
-        return None
+        return
     p = detail.person
     heading = f"person {p.id}: {p.name}  {p.kind or ''}  {p.council or ''}  {'; '.join(p.roles)}"
     _print_detail(heading, {"attendance": detail.attendance, "actions": detail.actions, "votes": detail.votes})
-    return None
 
 
 def documents_command(
