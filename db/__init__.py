@@ -15,6 +15,8 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
+from db.search_index import is_search_index
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 DEFAULT_URL = "sqlite:///minutes.db"
 ENV_VAR = "MINUTES_DB"
@@ -145,3 +147,8 @@ def ensure_current(engine: Engine) -> None:
     """Upgrade to head when the database is behind (a new database included)."""
     if current_revision(engine) != head_revision():
         upgrade(engine)
+
+
+def declared_by_models(name: str | None, type_: str, _: object) -> bool:
+    """For comparing the database with the models: every name but the search index's tables and indexes."""
+    return not (type_ in ("table", "index") and is_search_index(name))

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Literal, cast
@@ -14,10 +12,21 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
-from sqlalchemy import Engine
 
 import db
 from pipeline.audit import Status, action_detail, actions_csv, list_actions, to_json
+from pipeline.cli_browse import COMMANDS, reindex_command
+from pipeline.cli_support import (
+    DbOption,
+    PdfEngineOption,
+    clip,
+    date_option,
+    error,
+    one_of,
+    open_engine,
+    out,
+    write_rows,
+)
 from pipeline.convert import ConvertSettings, convert
 from pipeline.errors import MinutesError
 from pipeline.evaluate import evaluate, format_report, parse_requirement, shortfalls
@@ -25,7 +34,7 @@ from pipeline.extract import extract
 from pipeline.fetch.http import HttpSettings
 from pipeline.fetch.run import Documents, FetchSettings, fetch_report, fetch_site
 from pipeline.formats.pdf import PdfSettings
-from pipeline.inert import printable, table_cell
+from pipeline.inert import printable
 from pipeline.ingest import Settings, default_workers, find_documents, ingest
 from pipeline.load import LoadSettings, load
 from pipeline.output import to_gold_format
@@ -43,74 +52,10 @@ app = typer.Typer(
 db_app = typer.Typer(no_args_is_help=True, help="Database schema commands.")
 app.add_typer(db_app, name="db")
 err = Console(stderr=True)
-out = Console()
-
-DbOption = Annotated[
-    str | None, typer.Option("--db", help="Database URL (default: $MINUTES_DB or sqlite:///minutes.db).")
-]
-PdfEngineOption = Annotated[
-    str, typer.Option("--pdf-engine", help="fast (pypdfium2) or layout (pdfplumber, reads tables).")
-]
-
-
-def _error(message: str) -> None:
-    """One plain line on stderr (never wrapped, whatever the terminal's width)."""
-    sys.stderr.write(f"error: {printable(message)}\n")
-
-
-def _one_of(value: str | None, choices: tuple[str, ...], option: str) -> None:
-    """A usage error (exit 2) unless ``value`` is one of ``choices``."""
-    if value is not None and value not in choices:
-        listed = ", ".join(f"'{c}'" for c in choices[:-1]) + f" or '{choices[-1]}'"
-        raise typer.BadParameter(f"must be {listed}", param_hint=option)
-
-
-def _engine(url: str | None, must_exist: bool = True) -> Engine:
-    """The database, or one line and exit 2 when it is not there or does not answer."""
-    try:
-        engine = db.make_engine(url, must_exist=must_exist)
-        db.check_connection(engine)
-    except db.DatabaseUnavailable as exc:
-        _error(str(exc))
-        raise typer.Exit(2) from exc
-    return engine
-
-
-def _write(
-    output_format: str,
-    as_csv: Callable[[], str],
-    as_json: Callable[[], str],
-    columns: tuple[str, ...],
-    rows: list[tuple[str, ...]],
-) -> None:
-    """Print rows as CSV, JSON or a table, as --format asks."""
-    if output_format == "csv":
-        sys.stdout.write(as_csv())
-    elif output_format == "json":
-        sys.stdout.write(as_json() + "\n")
-    else:
-        table = Table(*columns)
-        for row in rows:
-            table.add_row(*(table_cell(cell) for cell in row))
-        out.print(table)
-
-
-def _date(value: str | None, option: str) -> dt.date | None:
-    """An ISO date (2021-02-02) given to ``option``, or a usage error (exit 2)."""
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter("must be a date as YYYY-MM-DD", param_hint=option) from exc
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _settings(pdf_engine: str, max_mb: float) -> Settings:
-    _one_of(pdf_engine, ("fast", "layout"), "--pdf-engine")
+    one_of(pdf_engine, ("fast", "layout"), "--pdf-engine")
     engine: Literal["fast", "layout"] = "fast" if pdf_engine == "fast" else "layout"
     return Settings(
         load=LoadSettings(max_bytes=int(max_mb * 1024 * 1024)), convert=ConvertSettings(pdf=PdfSettings(engine=engine))
@@ -127,7 +72,7 @@ def extract_command(
     pdf_engine: PdfEngineOption = "fast",
 ) -> None:
     """Extract one document and print it; no database needed."""
-    _one_of(output_format, ("json", "text"), "--format")
+    one_of(output_format, ("json", "text"), "--format")
     settings = _settings(pdf_engine, 25)
     try:
         document = convert(load(file, settings.load), settings.convert)
@@ -136,10 +81,10 @@ def extract_command(
             return
         result = to_gold_format(extract(document), with_spans=spans)
     except MinutesError as exc:
-        _error(str(exc))
+        error(str(exc))
         raise typer.Exit(1) from exc
     except (Exception, RecursionError, MemoryError) as exc:  # an extractor's bug: still one line
-        _error(f"{file}: internal error: {type(exc).__name__}: {exc}")
+        error(f"{file}: internal error: {type(exc).__name__}: {exc}")
         raise typer.Exit(1) from exc
     sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
 
@@ -161,10 +106,10 @@ def ingest_command(
     files = found.files
     if not files:
         for path, reason in found.skipped:
-            _error(f"{path}: {reason}")
-        _error("no documents found in the given paths")
+            error(f"{path}: {reason}")
+        error("no documents found in the given paths")
         raise typer.Exit(2)
-    engine = _engine(url, must_exist=False)
+    engine = open_engine(url, must_exist=False)
     db.ensure_current(engine)
     show = err.is_terminal
     with Progress(
@@ -185,7 +130,7 @@ def ingest_command(
             on_progress=lambda *_: progress.advance(task),
         )
     for line in summary.errors:
-        _error(line)
+        error(line)
     for line in summary.skipped:
         sys.stderr.write(f"skipped: {printable(line)}\n")
     duplicates = f", {summary.duplicate} duplicate (stored at another path)" if summary.duplicate else ""
@@ -226,16 +171,16 @@ def fetch_command(
     retries: Annotated[int, typer.Option("--retries", min=0, help="Tries again after a timeout, 429 or 5xx.")] = 4,
 ) -> None:
     """Fetch meetings and their minutes from a council's site and ingest them. Exit 1 if anything failed."""
-    _one_of(documents, ("minutes", "all", "none"), "--documents")
-    _one_of(platform, ("moderngov", "cmis"), "--platform")
+    one_of(documents, ("minutes", "all", "none"), "--documents")
+    one_of(platform, ("moderngov", "cmis"), "--platform")
     if platform == "cmis":
-        _error("--platform cmis: not supported yet")
+        error("--platform cmis: not supported yet")
         raise typer.Exit(2)
     max_bytes = int(max_mb * 1024 * 1024)
     settings = FetchSettings(
         site=site,
-        since=_date(since, "--since"),
-        until=_date(until, "--until"),
+        since=date_option(since, "--since"),
+        until=date_option(until, "--until"),
         committees=tuple(committees or ()),
         council=council.strip() if council else None,
         documents=cast(Documents, documents),
@@ -244,12 +189,12 @@ def fetch_command(
         ),
         ingest=Settings(load=LoadSettings(max_bytes=max_bytes), council=council.strip() if council else None),
     )
-    engine = _engine(url, must_exist=False)
+    engine = open_engine(url, must_exist=False)
     db.ensure_current(engine)
     summary = fetch_site(engine, settings)
     engine.dispose()
     for line in summary.failures:
-        _error(line)
+        error(line)
     for line in summary.skipped:
         sys.stderr.write(f"skipped: {printable(line)}\n")
     sys.stdout.write(fetch_report(summary) + "\n")
@@ -262,12 +207,12 @@ def reextract_command(url: DbOption = None, pdf_engine: PdfEngineOption = "fast"
     """Extract again, from their stored bytes, the documents that older extractors read; each in its own
     transaction. Exit 1 if any could not be (it keeps its facts)."""
     settings = _settings(pdf_engine, 25)
-    engine = _engine(url)
+    engine = open_engine(url)
     db.ensure_current(engine)
     summary = reextract(engine, settings.convert)
     engine.dispose()
     for line in summary.errors:
-        _error(line)
+        error(line)
     sys.stdout.write(
         f"{summary.extracted} documents extracted again, {summary.current} already current, {summary.failed} failed\n"
     )
@@ -288,9 +233,9 @@ def eval_command(
     pdf_engine: PdfEngineOption = "fast",
 ) -> None:
     """Extract every document that has a gold file and print precision, recall and F1 per field."""
-    _one_of(output_format, ("table", "json"), "--format")
+    one_of(output_format, ("table", "json"), "--format")
     if not gold_dir.is_dir() or not docs_dir.is_dir():
-        _error(f"{gold_dir if not gold_dir.is_dir() else docs_dir}: not a folder")
+        error(f"{gold_dir if not gold_dir.is_dir() else docs_dir}: not a folder")
         raise typer.Exit(2)
     try:
         requirements = [parse_requirement(text) for text in require or []]
@@ -303,7 +248,7 @@ def eval_command(
 
     report = evaluate(gold_dir, docs_dir, predict)
     if report.documents == 0:
-        _error(f"{gold_dir}: no gold files (*.json)")
+        error(f"{gold_dir}: no gold files (*.json)")
         raise typer.Exit(2)
     if output_format == "json":
         sys.stdout.write(json.dumps(report.as_json(), indent=2) + "\n")
@@ -311,7 +256,7 @@ def eval_command(
         sys.stdout.write(format_report(report, per_document) + "\n")
     failed = shortfalls(report, requirements)
     for line in failed:
-        _error(f"below requirement: {line}")
+        error(f"below requirement: {line}")
     if failed:
         raise typer.Exit(1)
 
@@ -328,14 +273,14 @@ def metrics_command(
     plot: Annotated[Path | None, typer.Option("--plot", help="Also draw the series to this PNG file.")] = None,
 ) -> None:
     """The time series of one indicator across meetings: date, value, unit, comparator, period, source."""
-    _one_of(output_format, ("table", "csv", "json"), "--format")
-    engine = _engine(url)
+    one_of(output_format, ("table", "csv", "json"), "--format")
+    engine = open_engine(url)
     db.ensure_current(engine)
     points = metric_series(engine, indicator, council, unit)
     if not points:
-        _error(f"no figures for an indicator like {indicator!r}")
+        error(f"no figures for an indicator like {indicator!r}")
         raise typer.Exit(1)
-    _write(
+    write_rows(
         output_format,
         lambda: series_csv(points),
         lambda: series_json(points),
@@ -355,12 +300,12 @@ def metrics_command(
     )
     if plot is not None:
         if not any(p.date for p in points):
-            _error(f"{plot}: no figure of {indicator!r} has a meeting date to plot against")
+            error(f"{plot}: no figure of {indicator!r} has a meeting date to plot against")
             raise typer.Exit(1)
         try:
             plot_series(points, indicator, plot)
         except ImportError as exc:
-            _error("--plot needs matplotlib: pip install 'minutes[plot]'")
+            error("--plot needs matplotlib: pip install 'minutes[plot]'")
             raise typer.Exit(2) from exc
     engine.dispose()
 
@@ -374,12 +319,12 @@ def actions_command(
     output_format: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
 ) -> None:
     """Actions with their owners, due dates and whether a later meeting reported back."""
-    _one_of(output_format, ("table", "csv", "json"), "--format")
-    _one_of(status, ("open", "done", "overdue"), "--status")
-    engine = _engine(url)
+    one_of(output_format, ("table", "csv", "json"), "--format")
+    one_of(status, ("open", "done", "overdue"), "--status")
+    engine = open_engine(url)
     db.ensure_current(engine)
     rows = list_actions(engine, owner, body, cast(Status | None, status))
-    _write(
+    write_rows(
         output_format,
         lambda: actions_csv(rows),
         lambda: to_json(rows),
@@ -407,13 +352,13 @@ def action_command(
     output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
 ) -> None:
     """One action: its owner, its evidence sentence and its trail of follow-ups."""
-    _one_of(output_format, ("text", "json"), "--format")
-    engine = _engine(url)
+    one_of(output_format, ("text", "json"), "--format")
+    engine = open_engine(url)
     db.ensure_current(engine)
     detail = action_detail(engine, action_id)
     engine.dispose()
     if detail is None:
-        _error(f"no action {action_id}")
+        error(f"no action {action_id}")
         raise typer.Exit(1)
     if output_format == "json":
         sys.stdout.write(to_json(detail) + "\n")
@@ -458,14 +403,14 @@ def votes_command(
     output_format: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
 ) -> None:
     """Motions and their outcome: counts as printed, mover, seconder and, with --person, how they voted."""
-    _one_of(output_format, ("table", "csv", "json"), "--format")
-    _one_of(result, RESULTS, "--result")
-    first, last = _date(since, "--since"), _date(until, "--until")
-    engine = _engine(url)
+    one_of(output_format, ("table", "csv", "json"), "--format")
+    one_of(result, RESULTS, "--result")
+    first, last = date_option(since, "--since"), date_option(until, "--until")
+    engine = open_engine(url)
     db.ensure_current(engine)
     rows = list_votes(engine, person, council, body, cast(Result | None, result), first, last)
     columns = ("date", "body", "item", "result", "counts", "mover", "seconder", "motion")
-    _write(
+    write_rows(
         output_format,
         lambda: votes_csv(rows),
         lambda: votes_json(rows),
@@ -480,7 +425,7 @@ def votes_command(
                 r.mover or "",
                 r.seconder or "",
                 *((r.option or "",) if person else ()),
-                _clip(r.motion or "", 70),
+                clip(r.motion or "", 70),
             )
             for r in rows
         ],
@@ -494,7 +439,7 @@ def stats_command(
     output_format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
     """Counts of documents (by status), meetings, items, attendances, people and facts."""
-    engine = _engine(url)
+    engine = open_engine(url)
     db.ensure_current(engine)
     counts = database_stats(engine)
     if output_format == "json":
@@ -513,9 +458,14 @@ def stats_command(
 @db_app.command("upgrade")
 def upgrade_command(url: DbOption = None, revision: str = "head") -> None:
     """Bring the database schema to the newest migration."""
-    engine = _engine(url, must_exist=False)
+    engine = open_engine(url, must_exist=False)
     db.upgrade(engine, revision)
     out.print(f"database at revision {db.current_revision(engine)}")
+
+
+for name, command in COMMANDS.items():
+    app.command(name)(command)
+db_app.command("reindex")(reindex_command)
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Connection
 
+from db import declared_by_models
 from models.orm import Base
 
 config = context.config
@@ -28,6 +29,7 @@ def _run(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite needs batch mode to alter tables
         compare_type=True,
+        include_name=declared_by_models,  # not the search index, which the migrations keep
     )
     with context.begin_transaction():
         context.run_migrations()
