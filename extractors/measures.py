@@ -131,7 +131,6 @@ def _identifier(before: str, after: str, written: str, line_rest: str) -> bool:
         return True
     if written[:1].isdigit() and (SUB_CLAUSE_AFTER.match(after) or _heading_number(before, after, written, line_rest)):
         return True  # '54956.9(d)(4)'; a minute's own number opening its line: '113.1 Noted that ...'
-
     if before.endswith("(") and after.startswith(")") and "." in written:
         return True  # '(4.4) 2024 CEAP'
     return bool(LEGISLATION_AFTER.match(after))

@@ -37,5 +37,6 @@ def downgrade() -> None:
     with op.batch_alter_table('council_scope', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_council_scope_council_id'))
     op.drop_table('council_scope')
-    with op.batch_alter_table('council', schema=None) as batch_op:
-        batch_op.drop_column('provisional')
+    # ALTER TABLE ... DROP COLUMN (SQLite 3.35 and later): a batch-mode copy would drop the table, and with
+    # foreign keys on, every row that refers to it
+    op.execute('ALTER TABLE council DROP COLUMN provisional')

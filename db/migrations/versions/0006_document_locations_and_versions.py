@@ -41,5 +41,6 @@ def downgrade() -> None:
     with op.batch_alter_table('document_location', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_document_location_document_id'))
     op.drop_table('document_location')
-    with op.batch_alter_table('source_document', schema=None) as batch_op:
-        batch_op.drop_column('extracted_with')
+    # ALTER TABLE ... DROP COLUMN (SQLite 3.35 and later): a batch-mode copy would drop the table, and with
+    # foreign keys on, every row that refers to it
+    op.execute('ALTER TABLE source_document DROP COLUMN extracted_with')

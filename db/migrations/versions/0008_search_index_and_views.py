@@ -1,8 +1,8 @@
 """search index (SQLite FTS5 tables kept by triggers; PostgreSQL GIN indexes on english tsvectors) and
 views for Datasette and spreadsheet readers, each with council, body, meeting date and document path
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-02 13:00:00
 """
 
@@ -15,8 +15,8 @@ from alembic import op
 from db import search_index
 
 
-revision: str = '0007'
-down_revision: str | None = '0006'
+revision: str = '0008'
+down_revision: str | None = '0007'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
