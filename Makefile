@@ -20,8 +20,8 @@ run: $(STAMP)  ## set up, then ingest the bundled corpus/ into minutes.db and pr
 	$(BIN)/minutes ingest corpus/ --db $(DB)
 	$(BIN)/minutes stats --db $(DB)
 
-test: $(STAMP)  ## run the whole test suite (PostgreSQL tests skip locally when no server answers)
-	$(BIN)/pytest
+test: $(STAMP)  ## run the whole test suite on every core (PostgreSQL tests skip locally when no server answers)
+	$(BIN)/pytest -n auto
 
 lint: $(STAMP)  ## ruff and mypy
 	$(BIN)/ruff check .
