@@ -41,7 +41,7 @@ from pipeline.output import to_gold_format
 from pipeline.reextract import reextract
 from pipeline.series import metric_series, plot_series, series_csv, series_json
 from pipeline.stats import database_stats
-from pipeline.votes_query import RESULTS, Result, counts_text, list_votes, votes_csv, votes_json
+from queries.votes import RESULTS, Result, counts_text, list_votes, votes_csv, votes_json
 
 app = typer.Typer(
     add_completion=False,

@@ -10,16 +10,16 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Literal
 
 from sqlalchemy import ColumnElement, Engine, Select, or_, select
-from sqlalchemy.orm import QueryableAttribute, Session, aliased
+from sqlalchemy.orm import Session, aliased
 
 from models import orm
-from pipeline.inert import LIKE_ESCAPE, csv_row, like_contains
+from pipeline.inert import csv_row
+from queries.common import Where, by_date, filtered, named_like, to_json
 
 Result = Literal["carried", "lost", "withdrawn"]
 RESULTS: tuple[Result, ...] = ("carried", "lost", "withdrawn")
@@ -81,24 +81,20 @@ def _query() -> VoteSelect:
     )
 
 
-def _named(column: QueryableAttribute[Any], text: str) -> ColumnElement[bool]:
-    return column.ilike(like_contains(text), escape=LIKE_ESCAPE)
-
-
 def _their_named_votes(person: str) -> ColumnElement[bool]:
     """A named vote of the person: the name as written, or the linked person's name, holds ``person``."""
-    people = select(orm.Person.id).where(_named(orm.Person.name, person))
-    return or_(_named(orm.PersonVote.name, person), orm.PersonVote.person_id.in_(people))
+    people = select(orm.Person.id).where(named_like(orm.Person.name, person))
+    return or_(named_like(orm.PersonVote.name, person), orm.PersonVote.person_id.in_(people))
 
 
 def _took_part(person: str) -> ColumnElement[bool]:
     """The vote event was moved, seconded or voted on by the person."""
     voted = select(orm.PersonVote.vote_event_id).where(_their_named_votes(person))
     return or_(
-        _named(orm.VoteEvent.mover_text, person),
-        _named(orm.VoteEvent.seconder_text, person),
-        _named(MOVER.name, person),
-        _named(SECONDER.name, person),
+        named_like(orm.VoteEvent.mover_text, person),
+        named_like(orm.VoteEvent.seconder_text, person),
+        named_like(MOVER.name, person),
+        named_like(SECONDER.name, person),
         orm.VoteEvent.id.in_(voted),
     )
 
@@ -106,17 +102,9 @@ def _took_part(person: str) -> ColumnElement[bool]:
 def _filtered(query: VoteSelect, wanted: VoteFilter) -> VoteSelect:
     if wanted.person:
         query = query.where(_took_part(wanted.person))
-    if wanted.council:
-        query = query.where(_named(orm.Council.name, wanted.council))
-    if wanted.body:
-        query = query.where(_named(orm.Body.name, wanted.body))
     if wanted.result:
         query = query.where(orm.VoteEvent.result == wanted.result)
-    if wanted.since:
-        query = query.where(orm.Meeting.date >= wanted.since)
-    if wanted.until:
-        query = query.where(orm.Meeting.date <= wanted.until)
-    return query
+    return filtered(query, Where(wanted.council, wanted.body, wanted.since, wanted.until))
 
 
 def _options(session: Session, person: str, vote_ids: Sequence[int]) -> dict[int, str]:
@@ -146,7 +134,7 @@ def list_votes(
         found = session.execute(query).all()
         options = _options(session, person, [row[0].id for row in found]) if person and found else {}
     rows = [_row(*row, options.get(row[0].id)) for row in found]
-    return sorted(rows, key=lambda r: (r.date is None, r.date or dt.date.min, r.document, r.span))
+    return sorted(rows, key=lambda r: (by_date(r.date), r.document, r.span))
 
 
 def _row(
@@ -235,5 +223,4 @@ def votes_csv(rows: Sequence[VoteRow]) -> str:
 
 
 def votes_json(rows: Sequence[VoteRow]) -> str:
-    data = [{**asdict(r), "date": r.date.isoformat() if r.date else None} for r in rows]
-    return json.dumps(data, indent=2, ensure_ascii=False)
+    return to_json(list(rows))
