@@ -131,6 +131,8 @@ class Rule(NamedTuple):
     owner: OwnerFrom
     requester: bool = False  # the sentence's subject asked for it
     needs_owner: bool = False  # no owner found: not this shape ('Health Checks offered to members ...')
+    # after a speech verb, only what the speaker will do: 'X stated the Port will ...' is no commitment
+    speaker_only: bool = False
     # words one of which the trigger's match holds (lower case): checked before the trigger, which costs more
     needles: tuple[str, ...] = ()
 
@@ -411,6 +413,7 @@ RULES: tuple[Rule, ...] = (
         "group",
         "subject",
         needles=("will", "shall"),
+        speaker_only=True,
     ),
 )
 # every keyword and every rule's needles, found in a sentence in one pass
@@ -447,7 +450,6 @@ def _asked(sentence: str, at: int, end: int) -> bool:
     return QUESTION.search(sentence, since, at) is not None
 
 
-FUTURE_RULE = RULES[-1]
 # what someone said will happen, unless the speaker says what they will do: 'X stated the Port will ...' is
 # no commitment; 'X said he will contact ...' is
 SPEECH_VERB = re.compile(
@@ -581,7 +583,7 @@ def _from_sentences(
                     sentence, max(match.start(), trigger.start()), match.end()
                 ):
                     break  # 'Cllr Simkins enquired as to whether the reviews ... would be reported back'
-                if rule is FUTURE_RULE and _reported_forecast(sentence[: trigger.start()]):
+                if rule.speaker_only and _reported_forecast(sentence[: trigger.start()]):
                     continue  # 'Director Whitmer stated property taxes will most likely be delayed'
                 text, owner, requester = _action(rule, match, sentence, last_person)
                 if rule.needs_owner and owner is None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extractors.dates import DAY_MONTH, DAY_MONTH_YEAR, MONTH_DAY_YEAR, find_date, month_number
@@ -519,7 +521,7 @@ def date_from_title(document: Document, lines: list[TitleLine]) -> tuple[dt.date
     """The first full date of the title lines that is not another meeting's or a document's own date; a day
     and month without a year ('Monday 10th October') take the year the document's dates mostly have."""
     order = date_order(document.text)
-    for line in [*lines, *_joined_lines(lines)]:
+    for line in itertools.chain(lines, _joined_lines(lines)):
         if _other_dates().search(line.text) or (_is_prose(line.text) and not MEETING_WORDS.search(line.text)):
             continue
         found = find_date(GLUED_TIME.sub(" ", _year_repaired(line.text).replace("- -", " ")), order=order)
@@ -544,14 +546,14 @@ def date_from_title(document: Document, lines: list[TitleLine]) -> tuple[dt.date
     return None
 
 
-def _joined_lines(lines: list[TitleLine]) -> list[TitleLine]:
+def _joined_lines(lines: list[TitleLine]) -> Iterator[TitleLine]:
     """Title lines joined in twos and threes: a date broken over lines ('MONDAY 1st' / 'OCTOBER 2018', or a
     PDF's superscript on a line of its own: 'held on Wednesday 10' / 'th' / 'October 2012')."""
-    return [
+    return (
         TitleLine(" ".join(line.text for line in lines[index : index + size]), lines[index].start)
         for size in (2, 3)
         for index in range(len(lines) - size + 1)
-    ]
+    )
 
 
 YEAR_WITH_LETTER_O = re.compile(r"\b([12])[Oo](\d\d)\b")

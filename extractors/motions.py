@@ -419,8 +419,8 @@ def _roll_call_tables(document: Document) -> tuple[set[int], dict[int, list[tupl
             columns = []
             continue
         options = [_cell_option(document, cell) for cell in block.cells]
-        filled = [cell for cell in block.cells if document.text[cell[0] : cell[1]].strip()]
-        if filled and all(_cell_option(document, cell) for cell in filled):
+        filled = [option for option, (start, end) in zip(options, block.cells, strict=True) if end > start]
+        if filled and all(filled):
             headers.add(index)
             columns = options
             continue
